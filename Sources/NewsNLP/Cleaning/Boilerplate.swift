@@ -1,0 +1,213 @@
+/// Marks page furniture as boilerplate: advertising markers, market-ticker blocks, bylines, "Lire aussi" links,
+/// share and cookie prompts, "Article original publié sur …". Driven by `Lexicons/boilerplate.tsv` and by the
+/// shape of lines (a block of short lines and figures is a ticker, whatever its index names).
+struct BoilerplateDetector: Sendable {
+    var lines: Set<String> = []
+    var prefixes: [String] = []
+    var shortContains: [String] = []
+    var agencies: Set<String> = []
+    var bylineWords: Set<String> = []
+    var tickerWords: Set<String> = []
+
+    static func load(from lexicons: Lexicons) -> BoilerplateDetector {
+        lexicons.cached("boilerplate") {
+            var d = BoilerplateDetector()
+            for file in lexicons.files("boilerplate.tsv") {
+                for row in file.rows() where row.fields.count >= 2 {
+                    let pattern = Folding.fold(String(row.fields[1].trimmingSpaces()))
+                    switch row.fields[0] {
+                    case "line": d.lines.insert(pattern)
+                    case "prefix": d.prefixes.append(pattern)
+                    case "short": d.shortContains.append(pattern)
+                    case "agency": d.agencies.insert(pattern)
+                    case "byline": d.bylineWords.insert(pattern)
+                    case "ticker": d.tickerWords.insert(pattern)
+                    default: break
+                    }
+                }
+            }
+            return d
+        }
+    }
+
+    /// A line of text, as the detector sees it.
+    fileprivate struct Line {
+        var span: Span          // content, trimmed, bullet removed
+        var folded: String
+        var words: Int          // words of two letters or more
+        var digits: Bool
+        var terminal: Bool      // ends with sentence punctuation
+        var blank: Bool
+    }
+
+    func mark(_ sentences: inout [Sentence], in text: UnsafeBufferPointer<UInt8>) {
+        guard !sentences.isEmpty else { return }
+        let lines = readLines(text)
+        var boiler = [Bool](repeating: false, count: lines.count)
+        for (i, line) in lines.enumerated() where !line.blank {
+            boiler[i] = isFurniture(line, text)
+        }
+        markTickerBlocks(lines, &boiler)
+        // Map sentences to lines.
+        var li = 0
+        for k in sentences.indices {
+            let s = sentences[k].span
+            while li < lines.count && lines[li].span.end <= s.start { li += 1 }
+            var j = li
+            var all = true, any = false
+            while j < lines.count && lines[j].span.start < s.end {
+                if !lines[j].blank && lines[j].span.overlaps(s) {
+                    any = true
+                    if !boiler[j] { all = false }
+                }
+                j += 1
+            }
+            if any && all { sentences[k].boilerplate = true }
+        }
+    }
+}
+
+private extension BoilerplateDetector {
+    func readLines(_ text: UnsafeBufferPointer<UInt8>) -> [Line] {
+        var out: [Line] = []
+        var start = 0
+        let n = text.count
+        var k = 0
+        while k <= n {
+            var isEnd = k == n
+            var step = 1
+            if !isEnd {
+                let b = text[k]
+                if b == 0x0A || b == 0x0D { isEnd = true; if b == 0x0D && k + 1 < n && text[k + 1] == 0x0A { step = 2 } }
+                else if b >= 0x80 { let (c, l) = text.scalar(at: k); step = l; if c.isLineBreak { isEnd = true } }
+            }
+            if isEnd {
+                out.append(makeLine(text, start, k))
+                start = k + step
+            }
+            k += step
+        }
+        return out
+    }
+
+    func makeLine(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Line {
+        var s = start, e = end
+        // Trim white space and list bullets.
+        while s < e {
+            let (c, l) = text.scalar(at: s)
+            if c.isSpace || c == "•" || c == "·" || c == "►" || c == "▶" || c == "■" || c == "▪" || c == "*" || c == "–" || c == "—" { s += l } else { break }
+        }
+        while e > s {
+            let (c, p) = text.scalar(before: e)
+            if c.isSpace { e = p } else { break }
+        }
+        if e <= s { return Line(span: Span(start, end), folded: "", words: 0, digits: false, terminal: false, blank: true) }
+        var words = 0, letters = 0, digits = false
+        var k = s
+        while k < e {
+            let (c, l) = text.scalar(at: k)
+            if c.isLetter { letters += 1 } else {
+                if letters >= 2 { words += 1 }
+                letters = 0
+                if c.isDigit { digits = true }
+            }
+            k += l
+        }
+        if letters >= 2 { words += 1 }
+        let (last, _) = text.scalar(before: e)
+        var folded = Folding.fold(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[s..<e]))
+        while let l = folded.last, l == ":" || l == "." || l == " " { folded.removeLast() }
+        return Line(span: Span(s, e), folded: folded, words: words, digits: digits,
+                    terminal: last.isTerminal || last.isClosingQuote, blank: false)
+    }
+
+    func isFurniture(_ line: Line, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let f = line.folded
+        if lines.contains(f) { return true }
+        for p in prefixes where f.hasPrefix(p) {
+            if f.utf8.count == p.utf8.count { return true }
+            let next = f.utf8[f.utf8.index(f.utf8.startIndex, offsetBy: p.utf8.count)]
+            if !(next >= 0x61 && next <= 0x7A) || p.hasSuffix(" ") || p.hasSuffix(":") { return true }
+        }
+        if line.words <= 12 {
+            for p in shortContains where f.contains(p) { return true }
+        }
+        if line.words <= 6 && !line.terminal && isByline(line, text) { return true }
+        return false
+    }
+
+    /// "AFP", "Le Figaro avec AFP", "Par Jean Dupont", "By Jane Smith, Reuters".
+    func isByline(_ line: Line, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let words = line.folded.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        guard !words.isEmpty else { return false }
+        // Made of agency names only (up to three-word names), with at least one real name.
+        var i = 0
+        var named = false
+        while i < words.count {
+            var matched = 0
+            for len in stride(from: min(3, words.count - i), through: 1, by: -1) {
+                if agencies.contains(words[i..<(i + len)].joined(separator: " ")) { matched = len; break }
+            }
+            if matched == 0 { break }
+            if !(matched == 1 && ["avec", "with", "et", "and"].contains(words[i])) { named = true }
+            i += matched
+        }
+        if i == words.count && named { return true }
+        // "Par" + capitalised names.
+        if bylineWords.contains(words[0]), words.count >= 2, words.count <= 6 {
+            var k = Int(line.span.start)
+            let e = Int(line.span.end)
+            // skip the first word
+            while k < e, text.scalar(at: k).0.isLetter { k += text.scalar(at: k).1 }
+            var capitalised = true
+            var atWordStart = true
+            while k < e {
+                let (c, l) = text.scalar(at: k)
+                if c.isLetter {
+                    if atWordStart && !c.isUpper {
+                        // allow particles: de, du, d', von, van, le, la
+                        let rest = String(decoding: UnsafeBufferPointer(rebasing: text[k..<min(e, k + 4)]), as: UTF8.self)
+                        if !(rest.hasPrefix("de ") || rest.hasPrefix("du ") || rest.hasPrefix("d'") || rest.hasPrefix("von") || rest.hasPrefix("van") || rest.hasPrefix("avec") || rest.hasPrefix("et ") || rest.hasPrefix("and")) { capitalised = false; break }
+                    }
+                    atWordStart = false
+                } else {
+                    atWordStart = c.isSpace || c == "," || c == "-" || c == "/"
+                }
+                k += l
+            }
+            return capitalised
+        }
+        return false
+    }
+
+    /// Runs of short lines and figures (index names, prices, percentages) are a market widget.
+    func markTickerBlocks(_ lines: [Line], _ boiler: inout [Bool]) {
+        var i = 0
+        while i < lines.count {
+            if lines[i].blank || !isTickerish(lines[i]) { i += 1; continue }
+            var j = i
+            var numeric = 0, total = 0, named = 0
+            var last = i
+            while j < lines.count {
+                let l = lines[j]
+                if l.blank { j += 1; continue }
+                if !isTickerish(l) { break }
+                total += 1
+                if isNumericLine(l) { numeric += 1 }
+                if tickerWords.contains(l.folded) { named += 1 }
+                last = j
+                j += 1
+            }
+            if (numeric >= 3 && numeric * 5 >= total * 2) || (named >= 1 && numeric >= 2) {
+                for k in i...last where !lines[k].blank { boiler[k] = true }
+            }
+            i = last + 1
+        }
+    }
+
+    func isNumericLine(_ l: Line) -> Bool { l.digits && l.words <= 1 }
+
+    func isTickerish(_ l: Line) -> Bool {
+        isNumericLine(l) || (l.words <= 5 && !l.terminal)
+    }
+}

@@ -1,0 +1,81 @@
+/// What an analysis computes.
+public struct AnalysisOptions: Sendable {
+    /// The document's language, or nil to detect it.
+    public var language: Language?
+    /// Sentences in the summary.
+    public var summaryLength: SummaryLength
+    /// Layers to compute. Segmentation always runs.
+    public var layers: Set<Layer>
+
+    public enum Layer: String, Sendable, CaseIterable {
+        case entities, quotes, tone, summary
+    }
+
+    public init(language: Language? = nil, summaryLength: SummaryLength = .sentences(3), layers: Set<Layer> = Set(Layer.allCases)) {
+        self.language = language
+        self.summaryLength = summaryLength
+        self.layers = layers
+    }
+}
+
+/// How long a summary is.
+public enum SummaryLength: Sendable, Equatable {
+    case sentences(Int)
+    /// A fraction of the document's sentences (at least one).
+    case ratio(Double)
+    /// About this many words.
+    case words(Int)
+}
+
+/// Reads documents: segmentation, cleaning, language, then entities, quotes, tone and summary.
+///
+/// An analyzer holds ICU iterators that are reused from one document to the next, so it is cheap to call many
+/// times but must not be shared between threads: make one per thread (they share the parsed lexicons).
+public final class Analyzer {
+    public let lexicons: Lexicons
+    public var options: AnalysisOptions
+    private let wordBreaks = BreakIterator(.word)
+    private let sentenceBreaks = BreakIterator(.sentence)
+
+    public init(options: AnalysisOptions = AnalysisOptions(), lexicons: Lexicons = .builtIn) {
+        self.options = options
+        self.lexicons = lexicons
+    }
+
+    /// Analyses one text.
+    public func analyze(_ text: String, id: JSONValue? = nil, source: String? = nil) -> Document {
+        var document = Document(text: text, id: id, source: source)
+        segment(&document)
+        runLayers(&document)
+        return document
+    }
+
+    /// Runs segmentation only: language, tokens, sentences and boilerplate.
+    public func segment(_ document: inout Document) {
+        let utf8 = document.utf8
+        utf8.withUnsafeBufferPointer { text in
+            let language = options.language ?? LanguageDetector.load(from: lexicons).detect(text)
+            document.language = language
+            let rules = SegmentationRules.load(language, from: lexicons)
+            let tokenizer = Tokenizer(rules: rules, language: language)
+            let tokenized = tokenizer.tokenize(text, using: wordBreaks)
+            var sentences = SentenceSplitter(rules: rules).split(text, tokens: tokenized.tokens, glued: tokenized.gluedBoundaries, using: sentenceBreaks)
+            var tokens = tokenized.tokens
+            // Tie tokens to sentences.
+            var t = 0
+            for (k, s) in sentences.enumerated() {
+                while t < tokens.count && tokens[t].span.start < s.span.start { tokens[t].sentence = Int32(max(0, k - 1)); t += 1 }
+                let first = t
+                while t < tokens.count && tokens[t].span.start < s.span.end {
+                    tokens[t].sentence = Int32(k)
+                    t += 1
+                }
+                sentences[k].tokens = Int32(first)..<Int32(t)
+            }
+            while t < tokens.count { tokens[t].sentence = Int32(max(0, sentences.count - 1)); t += 1 }
+            BoilerplateDetector.load(from: lexicons).mark(&sentences, in: text)
+            document.tokens = tokens
+            document.sentences = sentences
+        }
+    }
+}

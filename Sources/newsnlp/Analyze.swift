@@ -1,0 +1,60 @@
+import ArgumentParser
+import NewsNLP
+
+extension NewsNLPCommand {
+    struct Analyze: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the whole report: sentences, entities, quotes, tone and summary (JSON by default).",
+            discussion: """
+            JSON Lines mode, for pipelines (GNU parallel, Spark's RDD.pipe, Hadoop Streaming):
+              newsnlp analyze --input-format jsonl --format jsonl < records.jsonl
+            reads one {"id": …, "text": …} object per line and writes one report per line, in order, with its id.
+            A bad record becomes a line with "error" and the run goes on.
+            """
+        )
+
+        @OptionGroup var common: CommonOptions
+
+        @Option(help: "Output: json, jsonl (one line), text or html.")
+        var format: OutputFormat = .json
+
+        @Option(name: .customLong("input-format"), help: "Input: text (one document) or jsonl (one {\"id\", \"text\"} record per line on standard input).")
+        var inputFormat: InputFormat = .text
+
+        @Flag(help: "Include tokens in the report.")
+        var tokens = false
+
+        @Option(name: .customLong("summary-sentences"), help: "Sentences in the summary.")
+        var summarySentences: Int = 3
+
+        @Argument(help: "The article (a UTF-8 text file); standard input when missing or \"-\".")
+        var file: String?
+
+        func validate() throws {
+            guard [.json, .jsonl, .text, .html].contains(format) else { throw ValidationError("analyze writes json, jsonl, text or html") }
+            guard summarySentences >= 0 else { throw ValidationError("--summary-sentences must be 0 or more") }
+        }
+
+        func run() throws {
+            var content = ReportContent.standard
+            if tokens { content.insert(.tokens) }
+            try reportingErrors {
+                try DocumentJob(common: common, input: file, format: format, inputFormat: inputFormat,
+                                layers: Set(AnalysisOptions.Layer.allCases), content: content,
+                                summary: .sentences(summarySentences),
+                                renderText: { d, _ in Views.overview(d, unit: common.offsets) }).run()
+            }
+        }
+    }
+}
+
+/// Runs `body`, turning a `NewsNLPError` into its message on standard error and its exit code.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as NewsNLPError {
+        Console.flush()
+        Console.warn(error.description)
+        throw ExitCode(error.code.exitStatus)
+    }
+}

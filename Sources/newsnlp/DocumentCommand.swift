@@ -1,0 +1,46 @@
+import ArgumentParser
+import NewsNLP
+
+/// What a document command does, once its options are read: shared by every subcommand that reads one
+/// document (or a JSON Lines stream) and prints a layer or the whole report.
+struct DocumentJob {
+    var common: CommonOptions
+    var input: String?
+    var format: OutputFormat
+    var inputFormat: InputFormat = .text
+    var layers: Set<AnalysisOptions.Layer>
+    var content: ReportContent
+    var summary: SummaryLength = .sentences(3)
+    /// Renders a document as text for people.
+    var renderText: (Document, Analyzer) -> String
+
+    func run() throws {
+        let lexicons = try common.loadLexicons()
+        let analyzer = Analyzer(options: common.analysisOptions(layers: layers, summary: summary), lexicons: lexicons)
+        if inputFormat == .jsonl {
+            guard format == .jsonl || format == .json else {
+                throw ValidationError("--input-format jsonl writes JSON Lines: use --format jsonl")
+            }
+            if input != nil && input != "-" {
+                throw ValidationError("--input-format jsonl reads standard input: pipe the records in")
+            }
+            let stream = JSONLinesStream(analyzer: analyzer, writer: ReportWriter(unit: common.offsets, content: content), lossy: common.lossy)
+            try stream.run()
+            return
+        }
+        let name = input == nil || input == "-" ? "<stdin>" : input!
+        let bytes = try FileReader.read(input)
+        let (text, replaced) = try TextDecoder.decode(bytes, name: name, lossy: common.lossy)
+        if replaced { Console.warn("\(name): invalid UTF-8 replaced with U+FFFD (--lossy)") }
+        let document = analyzer.analyze(text, source: input == nil || input == "-" ? nil : input)
+        switch format {
+        case .json:
+            Console.write(ReportWriter(unit: common.offsets, content: content, pretty: true).json(document) + [0x0A])
+        case .jsonl:
+            Console.write(ReportWriter(unit: common.offsets, content: content).json(document) + [0x0A])
+        default:
+            Console.write(renderText(document, analyzer))
+        }
+        Console.flush()
+    }
+}
