@@ -18,48 +18,54 @@ static const unsigned char data4[] = {
 #embed "../../Lexicons/en/org-heads"
 , 0 };
 static const unsigned char data5[] = {
-#embed "../../Lexicons/en/roles"
+#embed "../../Lexicons/en/polarity"
 , 0 };
 static const unsigned char data6[] = {
-#embed "../../Lexicons/en/speech-verbs"
+#embed "../../Lexicons/en/roles"
 , 0 };
 static const unsigned char data7[] = {
-#embed "../../Lexicons/en/stopwords"
+#embed "../../Lexicons/en/speech-verbs"
 , 0 };
 static const unsigned char data8[] = {
-#embed "../../Lexicons/en/tokenization"
+#embed "../../Lexicons/en/stopwords"
 , 0 };
 static const unsigned char data9[] = {
-#embed "../../Lexicons/entities/organisations.tsv"
+#embed "../../Lexicons/en/tokenization"
 , 0 };
 static const unsigned char data10[] = {
-#embed "../../Lexicons/fr/abbreviations"
+#embed "../../Lexicons/entities/organisations.tsv"
 , 0 };
 static const unsigned char data11[] = {
-#embed "../../Lexicons/fr/intensifiers"
+#embed "../../Lexicons/fr/abbreviations"
 , 0 };
 static const unsigned char data12[] = {
-#embed "../../Lexicons/fr/negations"
+#embed "../../Lexicons/fr/intensifiers"
 , 0 };
 static const unsigned char data13[] = {
-#embed "../../Lexicons/fr/org-heads"
+#embed "../../Lexicons/fr/negations"
 , 0 };
 static const unsigned char data14[] = {
-#embed "../../Lexicons/fr/org-suffixes"
+#embed "../../Lexicons/fr/org-heads"
 , 0 };
 static const unsigned char data15[] = {
-#embed "../../Lexicons/fr/roles"
+#embed "../../Lexicons/fr/org-suffixes"
 , 0 };
 static const unsigned char data16[] = {
-#embed "../../Lexicons/fr/speech-verbs"
+#embed "../../Lexicons/fr/polarity"
 , 0 };
 static const unsigned char data17[] = {
-#embed "../../Lexicons/fr/stopwords"
+#embed "../../Lexicons/fr/roles"
 , 0 };
 static const unsigned char data18[] = {
-#embed "../../Lexicons/fr/tokenization"
+#embed "../../Lexicons/fr/speech-verbs"
 , 0 };
 static const unsigned char data19[] = {
+#embed "../../Lexicons/fr/stopwords"
+, 0 };
+static const unsigned char data20[] = {
+#embed "../../Lexicons/fr/tokenization"
+, 0 };
+static const unsigned char data21[] = {
 #embed "../../Lexicons/names/first-names.tsv"
 , 0 };
 
@@ -69,21 +75,23 @@ static const struct { const char *name; const unsigned char *data; int64_t lengt
     { "en/intensifiers", data2, (int64_t)sizeof(data2) - 1 },
     { "en/negations", data3, (int64_t)sizeof(data3) - 1 },
     { "en/org-heads", data4, (int64_t)sizeof(data4) - 1 },
-    { "en/roles", data5, (int64_t)sizeof(data5) - 1 },
-    { "en/speech-verbs", data6, (int64_t)sizeof(data6) - 1 },
-    { "en/stopwords", data7, (int64_t)sizeof(data7) - 1 },
-    { "en/tokenization", data8, (int64_t)sizeof(data8) - 1 },
-    { "entities/organisations.tsv", data9, (int64_t)sizeof(data9) - 1 },
-    { "fr/abbreviations", data10, (int64_t)sizeof(data10) - 1 },
-    { "fr/intensifiers", data11, (int64_t)sizeof(data11) - 1 },
-    { "fr/negations", data12, (int64_t)sizeof(data12) - 1 },
-    { "fr/org-heads", data13, (int64_t)sizeof(data13) - 1 },
-    { "fr/org-suffixes", data14, (int64_t)sizeof(data14) - 1 },
-    { "fr/roles", data15, (int64_t)sizeof(data15) - 1 },
-    { "fr/speech-verbs", data16, (int64_t)sizeof(data16) - 1 },
-    { "fr/stopwords", data17, (int64_t)sizeof(data17) - 1 },
-    { "fr/tokenization", data18, (int64_t)sizeof(data18) - 1 },
-    { "names/first-names.tsv", data19, (int64_t)sizeof(data19) - 1 },
+    { "en/polarity", data5, (int64_t)sizeof(data5) - 1 },
+    { "en/roles", data6, (int64_t)sizeof(data6) - 1 },
+    { "en/speech-verbs", data7, (int64_t)sizeof(data7) - 1 },
+    { "en/stopwords", data8, (int64_t)sizeof(data8) - 1 },
+    { "en/tokenization", data9, (int64_t)sizeof(data9) - 1 },
+    { "entities/organisations.tsv", data10, (int64_t)sizeof(data10) - 1 },
+    { "fr/abbreviations", data11, (int64_t)sizeof(data11) - 1 },
+    { "fr/intensifiers", data12, (int64_t)sizeof(data12) - 1 },
+    { "fr/negations", data13, (int64_t)sizeof(data13) - 1 },
+    { "fr/org-heads", data14, (int64_t)sizeof(data14) - 1 },
+    { "fr/org-suffixes", data15, (int64_t)sizeof(data15) - 1 },
+    { "fr/polarity", data16, (int64_t)sizeof(data16) - 1 },
+    { "fr/roles", data17, (int64_t)sizeof(data17) - 1 },
+    { "fr/speech-verbs", data18, (int64_t)sizeof(data18) - 1 },
+    { "fr/stopwords", data19, (int64_t)sizeof(data19) - 1 },
+    { "fr/tokenization", data20, (int64_t)sizeof(data20) - 1 },
+    { "names/first-names.tsv", data21, (int64_t)sizeof(data21) - 1 },
 };
 
 int32_t nlex_count(void) { return (int32_t)(sizeof(table) / sizeof(table[0])); }
