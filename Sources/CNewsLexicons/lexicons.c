@@ -33,39 +33,54 @@ static const unsigned char data9[] = {
 #embed "../../Lexicons/en/tokenization"
 , 0 };
 static const unsigned char data10[] = {
-#embed "../../Lexicons/entities/organisations.tsv"
+#embed "../../Lexicons/en/tone-markers"
 , 0 };
 static const unsigned char data11[] = {
-#embed "../../Lexicons/fr/abbreviations"
+#embed "../../Lexicons/entities/organisations.tsv"
 , 0 };
 static const unsigned char data12[] = {
-#embed "../../Lexicons/fr/intensifiers"
+#embed "../../Lexicons/entities/people-fr.tsv"
 , 0 };
 static const unsigned char data13[] = {
-#embed "../../Lexicons/fr/negations"
+#embed "../../Lexicons/entities/people-world.tsv"
 , 0 };
 static const unsigned char data14[] = {
-#embed "../../Lexicons/fr/org-heads"
+#embed "../../Lexicons/entities/places.tsv"
 , 0 };
 static const unsigned char data15[] = {
-#embed "../../Lexicons/fr/org-suffixes"
+#embed "../../Lexicons/fr/abbreviations"
 , 0 };
 static const unsigned char data16[] = {
-#embed "../../Lexicons/fr/polarity"
+#embed "../../Lexicons/fr/intensifiers"
 , 0 };
 static const unsigned char data17[] = {
-#embed "../../Lexicons/fr/roles"
+#embed "../../Lexicons/fr/negations"
 , 0 };
 static const unsigned char data18[] = {
-#embed "../../Lexicons/fr/speech-verbs"
+#embed "../../Lexicons/fr/org-heads"
 , 0 };
 static const unsigned char data19[] = {
-#embed "../../Lexicons/fr/stopwords"
+#embed "../../Lexicons/fr/org-suffixes"
 , 0 };
 static const unsigned char data20[] = {
-#embed "../../Lexicons/fr/tokenization"
+#embed "../../Lexicons/fr/polarity"
 , 0 };
 static const unsigned char data21[] = {
+#embed "../../Lexicons/fr/roles"
+, 0 };
+static const unsigned char data22[] = {
+#embed "../../Lexicons/fr/speech-verbs"
+, 0 };
+static const unsigned char data23[] = {
+#embed "../../Lexicons/fr/stopwords"
+, 0 };
+static const unsigned char data24[] = {
+#embed "../../Lexicons/fr/tokenization"
+, 0 };
+static const unsigned char data25[] = {
+#embed "../../Lexicons/fr/tone-markers"
+, 0 };
+static const unsigned char data26[] = {
 #embed "../../Lexicons/names/first-names.tsv"
 , 0 };
 
@@ -80,18 +95,23 @@ static const struct { const char *name; const unsigned char *data; int64_t lengt
     { "en/speech-verbs", data7, (int64_t)sizeof(data7) - 1 },
     { "en/stopwords", data8, (int64_t)sizeof(data8) - 1 },
     { "en/tokenization", data9, (int64_t)sizeof(data9) - 1 },
-    { "entities/organisations.tsv", data10, (int64_t)sizeof(data10) - 1 },
-    { "fr/abbreviations", data11, (int64_t)sizeof(data11) - 1 },
-    { "fr/intensifiers", data12, (int64_t)sizeof(data12) - 1 },
-    { "fr/negations", data13, (int64_t)sizeof(data13) - 1 },
-    { "fr/org-heads", data14, (int64_t)sizeof(data14) - 1 },
-    { "fr/org-suffixes", data15, (int64_t)sizeof(data15) - 1 },
-    { "fr/polarity", data16, (int64_t)sizeof(data16) - 1 },
-    { "fr/roles", data17, (int64_t)sizeof(data17) - 1 },
-    { "fr/speech-verbs", data18, (int64_t)sizeof(data18) - 1 },
-    { "fr/stopwords", data19, (int64_t)sizeof(data19) - 1 },
-    { "fr/tokenization", data20, (int64_t)sizeof(data20) - 1 },
-    { "names/first-names.tsv", data21, (int64_t)sizeof(data21) - 1 },
+    { "en/tone-markers", data10, (int64_t)sizeof(data10) - 1 },
+    { "entities/organisations.tsv", data11, (int64_t)sizeof(data11) - 1 },
+    { "entities/people-fr.tsv", data12, (int64_t)sizeof(data12) - 1 },
+    { "entities/people-world.tsv", data13, (int64_t)sizeof(data13) - 1 },
+    { "entities/places.tsv", data14, (int64_t)sizeof(data14) - 1 },
+    { "fr/abbreviations", data15, (int64_t)sizeof(data15) - 1 },
+    { "fr/intensifiers", data16, (int64_t)sizeof(data16) - 1 },
+    { "fr/negations", data17, (int64_t)sizeof(data17) - 1 },
+    { "fr/org-heads", data18, (int64_t)sizeof(data18) - 1 },
+    { "fr/org-suffixes", data19, (int64_t)sizeof(data19) - 1 },
+    { "fr/polarity", data20, (int64_t)sizeof(data20) - 1 },
+    { "fr/roles", data21, (int64_t)sizeof(data21) - 1 },
+    { "fr/speech-verbs", data22, (int64_t)sizeof(data22) - 1 },
+    { "fr/stopwords", data23, (int64_t)sizeof(data23) - 1 },
+    { "fr/tokenization", data24, (int64_t)sizeof(data24) - 1 },
+    { "fr/tone-markers", data25, (int64_t)sizeof(data25) - 1 },
+    { "names/first-names.tsv", data26, (int64_t)sizeof(data26) - 1 },
 };
 
 int32_t nlex_count(void) { return (int32_t)(sizeof(table) / sizeof(table[0])); }

@@ -44,8 +44,10 @@ struct BoilerplateDetector: Sendable {
         guard !sentences.isEmpty else { return }
         let lines = readLines(text)
         var boiler = [Bool](repeating: false, count: lines.count)
+        var byline = [Bool](repeating: false, count: lines.count)
         for (i, line) in lines.enumerated() where !line.blank {
             boiler[i] = isFurniture(line, text)
+            if boiler[i] && line.words <= 6 && !line.terminal && isByline(line, text) { byline[i] = true }
         }
         markTickerBlocks(lines, &boiler)
         // Map sentences to lines.
@@ -54,15 +56,19 @@ struct BoilerplateDetector: Sendable {
             let s = sentences[k].span
             while li < lines.count && lines[li].span.end <= s.start { li += 1 }
             var j = li
-            var all = true, any = false
+            var all = true, any = false, bylineOnly = true
             while j < lines.count && lines[j].span.start < s.end {
                 if !lines[j].blank && lines[j].span.overlaps(s) {
                     any = true
                     if !boiler[j] { all = false }
+                    if !byline[j] || boiler[j] && !byline[j] { bylineOnly = false }
                 }
                 j += 1
             }
-            if any && all { sentences[k].boilerplate = true }
+            if any && all {
+                sentences[k].boilerplate = true
+                sentences[k].isByline = bylineOnly
+            }
         }
     }
 }

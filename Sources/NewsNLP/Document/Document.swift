@@ -88,6 +88,8 @@ public struct Sentence: Sendable, Hashable {
     public var boilerplate: Bool
     /// A line of its own without final punctuation: a title, heading, caption or list item.
     public var isHeading: Bool
+    /// A byline ("AFP", "Par Jean Dupont"): boilerplate, but the names in it are still entities.
+    public var isByline: Bool = false
     /// The tokens of the sentence, as indices into `Document.tokens`.
     public var tokens: Range<Int32>
     /// The paragraph (block of text between blank lines) holding the sentence.

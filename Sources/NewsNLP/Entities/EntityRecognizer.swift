@@ -1,10 +1,375 @@
-/// Finds the people, organisations and places of a document (lexicons, name patterns, coreference).
+/// Finds the people, organisations and places of a document: lexicon names and aliases (longest match, folded
+/// for case and accents, capitals required where the lexicon writes them), name patterns for names no lexicon
+/// has (first name + surname, title + name, organisation heads and suffixes), and in-document coreference
+/// (a surname or "M. Macron" joins the full name; role nouns the text ties to a person are recorded).
 struct EntityRecognizer: Sendable {
     let language: Language
+    let lexicon: EntityLexicon
+    let patterns: NamePatterns
 
     static func load(_ language: Language, from lexicons: Lexicons) -> EntityRecognizer {
-        EntityRecognizer(language: language)
+        EntityRecognizer(language: language, lexicon: EntityLexicon.load(from: lexicons), patterns: NamePatterns.load(from: lexicons))
     }
 
-    func process(_ document: inout Document) {}
+    /// A mention being built: tokens [first, first + count), and what it names.
+    fileprivate struct Found {
+        var first: Int
+        var count: Int
+        var key: String           // lexicon id, or "pattern:" + folded name
+        var type: EntityType
+        var name: String
+        var gender: Character?
+        var source: EntitySource
+    }
+
+    func process(_ document: inout Document) {
+        guard !document.tokens.isEmpty else { return }
+        let tokens = document.tokens
+        let info = document.utf8.withUnsafeBufferPointer { text in tokens.map { tokenInfo(text, $0) } }
+        var taken = [Bool](repeating: false, count: tokens.count)
+        var found: [Found] = []
+        var roleMentions: [(first: Int, count: Int, keys: [String])] = []
+
+        // 1. Lexicon names, longest first (bylines too: "AFP" is an organisation, though no prose).
+        for s in document.sentences where !s.boilerplate || s.isByline {
+            var i = Int(s.tokens.lowerBound)
+            let end = Int(s.tokens.upperBound)
+            while i < end {
+                if info[i].isWord, lexicon.firstWords.contains(info[i].hash), let m = lexiconMatch(at: i, end: end, sentenceStart: Int(s.tokens.lowerBound), info, document, found) {
+                    if m.form == .role {
+                        roleMentions.append((i, m.count, m.roleKeys))
+                    } else {
+                        found.append(m.found)
+                        for k in i..<(i + m.count) { taken[k] = true }
+                    }
+                    i += m.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        // 2. Name patterns on what is left.
+        for s in document.sentences where !s.boilerplate {
+            patternPass(Int(s.tokens.lowerBound), Int(s.tokens.upperBound), heading: s.isHeading, info, document, &taken, &found)
+        }
+        // 3. Coreference: surnames and single names join the full names met in the document.
+        corefer(info, document, &taken, &found)
+        // 4. Entities, one per referent.
+        var entities: [Entity] = []
+        var index: [String: Int] = [:]
+        for f in found.sorted(by: { $0.first < $1.first }) {
+            let span = Span(tokens[f.first].span.start, tokens[f.first + f.count - 1].span.end)
+            let mention = Mention(span: span, sentence: tokens[f.first].sentence)
+            if let k = index[f.key] {
+                entities[k].mentions.append(mention)
+                if entities[k].gender == nil { entities[k].gender = f.gender }
+            } else {
+                index[f.key] = entities.count
+                let id = f.key.hasPrefix("pattern:") ? String(f.key.dropFirst(8)) : f.key
+                entities.append(Entity(id: id, name: f.name, type: f.type, source: f.source, mentions: [mention], gender: f.gender))
+            }
+        }
+        // 5. Role nouns: from the lexicon (for entities present) and from appositions in the text.
+        for r in roleMentions {
+            // The role names whichever of its holders the document mentions ("gouverneur de Floride").
+            let present = r.keys.compactMap { index[$0] }
+            guard present.count == 1, let k = present.first else { continue }
+            entities[k].roles.append(Mention(span: Span(tokens[r.first].span.start, tokens[r.first + r.count - 1].span.end), sentence: tokens[r.first].sentence))
+        }
+        appositionRoles(info, document, &entities, index)
+        for k in entities.indices {
+            entities[k].roles.sort { $0.span < $1.span }
+            var seen = Set<Span>()
+            entities[k].roles = entities[k].roles.filter { seen.insert($0.span).inserted }
+        }
+        document.entities = entities
+    }
+}
+
+private extension EntityRecognizer {
+    func tokenInfo(_ text: UnsafeBufferPointer<UInt8>, _ t: Token) -> TokenInfo {
+        let bytes = UnsafeBufferPointer(rebasing: text[Int(t.span.start)..<Int(t.span.end)])
+        let (first, _) = bytes.scalar(at: 0)
+        var allCaps = true
+        var letters = 0
+        var k = 0
+        while k < bytes.count {
+            let (c, l) = bytes.scalar(at: k)
+            if c.isLetter { letters += 1; if !c.isUpper { allCaps = false } }
+            k += l
+        }
+        return TokenInfo(hash: FoldHash.hash(bytes), capitalised: first.isUpper || first.isDigit, allCaps: allCaps && letters > 0,
+                         isWord: t.kind == .word || t.kind == .number || t.kind == .hashtag || t.kind == .mention || t.kind == .url)
+    }
+
+    struct LexiconMatch {
+        var count: Int
+        var form: EntityLexicon.Form
+        var key: String
+        var found: Found
+        var roleKeys: [String] = []
+    }
+
+    func lexiconMatch(at i: Int, end: Int, sentenceStart: Int, _ info: [TokenInfo], _ d: Document, _ found: [Found]) -> LexiconMatch? {
+        var h = FoldHash.seed
+        var best: (Int, [EntityLexicon.Hit])?
+        let limit = min(lexicon.longest, end - i)
+        var allCaps = true
+        for L in 1...limit {
+            let t = info[i + L - 1]
+            if !t.isWord && L == 1 { return nil }
+            allCaps = allCaps && t.allCaps
+            h = FoldHash.combine(h, t.hash)
+            guard let hits = lexicon.phrases[h] else { continue }
+            let valid = hits.filter { hit in
+                if hit.needsCapital && !info[i].capitalised { return false }
+                if hit.needsAllCaps && !allCaps { return false }
+                if hit.form == .role { return L >= 2 || !info[i].capitalised }
+                // A single capitalised word that is a function word is no name ("Le", "Tout").
+                if L == 1 && patterns.stopwords.contains(info[i].hash) && !hit.needsAllCaps { return false }
+                return true
+            }
+            if !valid.isEmpty { best = (L, valid) }
+        }
+        guard let (count, hits) = best else { return nil }
+        // Prefer names over roles; then resolve ambiguity by what the document already holds and by context.
+        let named = hits.filter { $0.form != .role }
+        if named.isEmpty {
+            let hit = hits[0]
+            let e = lexicon.entries[Int(hit.entry)]
+            return LexiconMatch(count: count, form: .role, key: e.id,
+                                found: Found(first: i, count: count, key: e.id, type: e.type, name: e.name, gender: e.gender, source: .lexicon),
+                                roleKeys: hits.map { lexicon.entries[Int($0.entry)].id })
+        }
+        let hit = choose(named, at: i, count: count, info, d, found)
+        let e = lexicon.entries[Int(hit.entry)]
+        return LexiconMatch(count: count, form: hit.form, key: e.id,
+                            found: Found(first: i, count: count, key: e.id, type: e.type, name: e.name, gender: e.gender, source: .lexicon))
+    }
+
+    /// Picks among entries that share a form: one already named in the document wins ("George Washington"
+    /// earlier makes "Washington" the man), then the context ("à Washington" is the city), then the order of
+    /// preference name > alias, place > organisation > person for a single word.
+    func choose(_ hits: [EntityLexicon.Hit], at i: Int, count: Int, _ info: [TokenInfo], _ d: Document, _ found: [Found]) -> EntityLexicon.Hit {
+        if hits.count == 1 { return hits[0] }
+        let present = Set(found.map(\.key))
+        if let h = hits.first(where: { present.contains(lexicon.entries[Int($0.entry)].id) }) { return h }
+        // A full name elsewhere in the document ("Paris Hilton" → Paris is the person).
+        var fullNames = Set<String>()
+        for h in hits where lexicon.entries[Int(h.entry)].type == .person { fullNames.insert(lexicon.entries[Int(h.entry)].id) }
+        if i >= 1 {
+            let prev = d.string(d.tokens[i - 1].span)
+            let locPrepositions: Set<String> = ["à", "en", "au", "aux", "vers", "depuis", "in", "to", "from", "near", "À"]
+            if locPrepositions.contains(prev), let h = hits.first(where: { lexicon.entries[Int($0.entry)].type == .location }) { return h }
+            if patterns.titles[prev] != nil, let h = hits.first(where: { lexicon.entries[Int($0.entry)].type == .person }) { return h }
+        }
+        func rank(_ h: EntityLexicon.Hit) -> Int {
+            let e = lexicon.entries[Int(h.entry)]
+            var r = h.form == .name ? 0 : 10
+            switch e.type {
+            case .location: r += 0
+            case .organisation: r += 1
+            case .person: r += count >= 2 ? 0 : 2
+            case .miscellaneous: r += 3
+            }
+            return r
+        }
+        return hits.min { rank($0) < rank($1) }!
+    }
+
+    /// A capitalised word (not in capitals, not a function word, role or organisation head) that no lexicon took.
+    func isUnknownName(_ k: Int, _ info: [TokenInfo], _ taken: [Bool]) -> Bool {
+        let t = info[k]
+        return t.isWord && t.capitalised && !t.allCaps && !taken[k] && !patterns.stopwords.contains(t.hash)
+            && patterns.roles[t.hash] == nil && !patterns.orgHeads.contains(t.hash) && !lexicon.firstWords.contains(t.hash)
+    }
+
+    func patternPass(_ start: Int, _ end: Int, heading: Bool, _ info: [TokenInfo], _ d: Document, _ taken: inout [Bool], _ found: inout [Found]) {
+        var i = start
+        while i < end {
+            if taken[i] || !info[i].isWord { i += 1; continue }
+            let word = d.string(d.tokens[i].span)
+            // Title + name: "M. Dupont", "Mme Martin", "Dr Smith".
+            if let gender = patterns.titles[word], i + 1 < end, let n = surname(from: i + 1, end, info, d, taken) {
+                add(i + 1, n, .person, gender == "u" ? nil : gender, d, &taken, &found)
+                i += 1 + n
+                continue
+            }
+            // First name + surname: "Philippe Berry".
+            if info[i].capitalised, !info[i].allCaps, let gender = patterns.firstNames[info[i].hash], i + 1 < end,
+               !patterns.stopwords.contains(info[i].hash), let n = surname(from: i + 1, end, info, d, taken) {
+                add(i, 1 + n, .person, gender == "u" ? nil : gender, d, &taken, &found)
+                i += 1 + n
+                continue
+            }
+            // Organisation head: "Parti radical", "ministère de l'Intérieur", "Union des démocrates".
+            if patterns.orgHeads.contains(info[i].hash), info[i].capitalised || patterns.lowerOrgHeads.contains(info[i].hash),
+               let n = orgTail(from: i + 1, end, info, d, taken), info[i].capitalised || n >= 2 {
+                add(i, 1 + n, .organisation, nil, d, &taken, &found)
+                i += 1 + n
+                continue
+            }
+            // "la Commission", "le Parlement": a capitalised head word alone after a determiner, mid-sentence.
+            if info[i].capitalised, !info[i].allCaps, i > start, patterns.orgHeads.contains(info[i].hash), patterns.determiners.contains(info[i - 1].hash) {
+                add(i, 1, .organisation, nil, d, &taken, &found)
+                i += 1
+                continue
+            }
+            // Two capitalised words mid-sentence that no list knows: a person ("Alfred Sirven").
+            if !heading, i > start, i + 1 < end, isUnknownName(i, info, taken), isUnknownName(i + 1, info, taken),
+               !(i + 2 < end && info[i + 2].capitalised && info[i + 2].isWord) {
+                add(i, 2, .person, nil, d, &taken, &found)
+                i += 2
+                continue
+            }
+            // Capitalised words + a company suffix: "Brookline Capital Inc.".
+            if info[i].capitalised, !patterns.stopwords.contains(info[i].hash) {
+                var j = i
+                while j < end, j - i < 4, info[j].capitalised, !taken[j], info[j].isWord, !patterns.orgSuffixes.contains(d.string(d.tokens[j].span)) { j += 1 }
+                if j > i, j < end, !taken[j], patterns.orgSuffixes.contains(d.string(d.tokens[j].span)) {
+                    add(i, j - i + 1, .organisation, nil, d, &taken, &found)
+                    i = j + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+    }
+
+    /// The length of a surname starting at `k`: capitalised words, with particles inside ("de Gaulle",
+    /// "Le Pen", "van der Bellen"), at most three words; nil if there is none.
+    func surname(from k: Int, _ end: Int, _ info: [TokenInfo], _ d: Document, _ taken: [Bool]) -> Int? {
+        var j = k
+        var words = 0
+        while j < end, words < 3 {
+            if taken[j] || !info[j].isWord { break }
+            if patterns.particles.contains(info[j].hash), j + 1 < end, info[j + 1].capitalised, !taken[j + 1], info[j + 1].isWord,
+               !patterns.stopwords.contains(info[j + 1].hash) || patterns.particles.contains(info[j + 1].hash) {
+                j += 1
+                continue
+            }
+            guard info[j].capitalised, !patterns.stopwords.contains(info[j].hash), patterns.roles[info[j].hash] == nil,
+                  patterns.titles[d.string(d.tokens[j].span)] == nil, words < 2 || patterns.particles.contains(info[j - 1].hash) else { break }
+            let (c, _) = d.utf8.withUnsafeBufferPointer { $0.scalar(at: Int(d.tokens[j].span.start)) }
+            guard c.isLetter else { break }
+            j += 1
+            words += 1
+        }
+        return words > 0 ? j - k : nil
+    }
+
+    /// The rest of an organisation name after its head word: "de l'Intérieur", "des Nations unies", "radical".
+    func orgTail(from k: Int, _ end: Int, _ info: [TokenInfo], _ d: Document, _ taken: [Bool]) -> Int? {
+        var j = k
+        var sawCapital = false
+        while j < end, j - k < 6, !taken[j], info[j].isWord {
+            if info[j].capitalised && !patterns.stopwords.contains(info[j].hash) { sawCapital = true; j += 1; continue }
+            if patterns.particles.contains(info[j].hash) || patterns.determiners.contains(info[j].hash) { j += 1; continue }
+            break
+        }
+        // drop trailing particles
+        while j > k, !info[j - 1].capitalised { j -= 1 }
+        return sawCapital && j > k ? j - k : nil
+    }
+
+    func add(_ first: Int, _ count: Int, _ type: EntityType, _ gender: Character?, _ d: Document, _ taken: inout [Bool], _ found: inout [Found]) {
+        let span = Span(d.tokens[first].span.start, d.tokens[first + count - 1].span.end)
+        let name = d.string(span)
+        let key = "pattern:" + slug(Folding.fold(name))
+        found.append(Found(first: first, count: count, key: key, type: type, name: name, gender: gender, source: .pattern))
+        for k in first..<(first + count) { taken[k] = true }
+    }
+
+    func slug(_ s: String) -> String {
+        var out = ""
+        var dash = false
+        for c in s.unicodeScalars {
+            if (c >= "a" && c <= "z") || (c >= "0" && c <= "9") { out.unicodeScalars.append(c); dash = false }
+            else if !dash && !out.isEmpty { out += "-"; dash = true }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out
+    }
+
+    /// Joins surnames and single names to the full names of the document, and pattern names to lexicon names.
+    func corefer(_ info: [TokenInfo], _ d: Document, _ taken: inout [Bool], _ found: inout [Found]) {
+        // Surname (last word of a multi-word person name) → the referent; ambiguous surnames are left alone.
+        var surnames: [UInt64: Int] = [:]
+        var ambiguous = Set<UInt64>()
+        for (k, f) in found.enumerated() where f.type == .person && f.count >= 2 {
+            let last = info[f.first + f.count - 1].hash
+            if let other = surnames[last], found[other].key != f.key { ambiguous.insert(last) } else { surnames[last] = k }
+        }
+        for a in ambiguous { surnames.removeValue(forKey: a) }
+        // A one-word person found by a pattern ("M. Dupont") whose word is a known surname joins that person.
+        for k in found.indices where found[k].type == .person && found[k].count == 1 {
+            if let full = surnames[info[found[k].first].hash], found[full].key != found[k].key {
+                found[k].key = found[full].key
+                found[k].name = found[full].name
+                found[k].source = found[full].source
+                if found[k].gender == nil { found[k].gender = found[full].gender }
+            }
+        }
+        // Remaining capitalised words that are known surnames.
+        for s in d.sentences where !s.boilerplate {
+            for i in Int(s.tokens.lowerBound)..<Int(s.tokens.upperBound) where !taken[i] && info[i].isWord && info[i].capitalised {
+                guard let full = surnames[info[i].hash] else { continue }
+                // "Sacks" after "David" is the full name itself (already taken); a lone surname is a mention.
+                var f = found[full]
+                f.first = i
+                f.count = 1
+                found.append(f)
+                taken[i] = true
+            }
+        }
+    }
+
+    /// Role phrases in apposition before a person ("le gouverneur de Floride Ron DeSantis", "le président
+    /// américain Joe Biden"): recorded as roles, and their other occurrences in the document too.
+    func appositionRoles(_ info: [TokenInfo], _ d: Document, _ entities: inout [Entity], _ index: [String: Int]) {
+        var learned: [(words: [UInt64], entity: Int)] = []
+        let tokenStart = Dictionary(uniqueKeysWithValues: d.tokens.enumerated().map { ($0.element.span.start, $0.offset) })
+        for (k, e) in entities.enumerated() where e.type == .person {
+            for m in e.mentions {
+                guard let first = tokenStart[m.span.start], first >= 2 else { continue }
+                let sentenceStart = Int(d.sentences[Int(m.sentence)].tokens.lowerBound)
+                // Walk back over lower-case words (and "de", adjectives) to a determiner, at most 7 words.
+                var j = first - 1
+                var startRole = -1
+                while j >= sentenceStart, first - j <= 8 {
+                    if patterns.determiners.contains(info[j].hash) && j < first - 1 { startRole = j + 1; break }
+                    if !info[j].isWord { break }
+                    if info[j].capitalised && !lexicon.firstWords.contains(info[j].hash) && patterns.roles[info[j].hash] == nil { break }
+                    j -= 1
+                }
+                guard startRole >= 0, let (n, _) = patterns.role(at: startRole, info, limit: first) else { continue }
+                _ = n
+                let words = (startRole..<first).map { info[$0].hash }
+                learned.append((words, k))
+                entities[k].roles.append(Mention(span: Span(d.tokens[startRole].span.start, d.tokens[first - 1].span.end), sentence: m.sentence))
+            }
+        }
+        guard !learned.isEmpty else { return }
+        // Other occurrences of a learned role phrase after a determiner stand for the same person.
+        for s in d.sentences where !s.boilerplate {
+            let lo = Int(s.tokens.lowerBound), hi = Int(s.tokens.upperBound)
+            var i = lo + 1
+            while i < hi {
+                var matched = false
+                if patterns.determiners.contains(info[i - 1].hash) {
+                    for l in learned where l.words.count <= hi - i {
+                        var ok = true
+                        for (k, w) in l.words.enumerated() where info[i + k].hash != w { ok = false; break }
+                        if ok {
+                            entities[l.entity].roles.append(Mention(span: Span(d.tokens[i].span.start, d.tokens[i + l.words.count - 1].span.end), sentence: Int32(s.tokens.lowerBound == 0 ? d.tokens[i].sentence : d.tokens[i].sentence)))
+                            i += l.words.count
+                            matched = true
+                            break
+                        }
+                    }
+                }
+                if !matched { i += 1 }
+            }
+        }
+    }
 }

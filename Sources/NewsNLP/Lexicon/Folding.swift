@@ -11,6 +11,11 @@ public enum Folding {
     /// The folded form of UTF-8 bytes.
     /// - Complexity: O(n); ASCII text takes a fast path with no call into ICU.
     public static func fold(_ bytes: UnsafeRawBufferPointer) -> String {
+        var fast: [UInt8] = []
+        fast.reserveCapacity(bytes.count)
+        if FoldTable.forEachFoldedByte(bytes.assumingMemoryBound(to: UInt8.self), { fast.append($0) }) {
+            return String(decoding: fast, as: UTF8.self)
+        }
         var ascii = true
         for b in bytes where b >= 0x80 { ascii = false; break }
         if ascii {

@@ -48,6 +48,7 @@ struct CLI {
         let dir = NSTemporaryDirectory() + "newsnlp-tests-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let path = dir + "/" + name
+        try! FileManager.default.createDirectory(atPath: String(path[..<path.lastIndex(of: "/")!]), withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: path, contents: Data(bytes))
         return path
     }
@@ -192,5 +193,29 @@ struct CLITests {
             #expect(r.stdout.contains("--offsets"))
         }
         #expect(try CLI.run(["--help"]).stdout.contains("SUBCOMMANDS"))
+    }
+}
+
+@Suite("CLI entities", .serialized)
+struct CLIEntityTests {
+    @Test func entitiesTableAndJSON() throws {
+        let table = try CLI.run(["entities", "Corpora/fr-desantis-twitter-space.txt"])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("Ron DeSantis"))
+        #expect(table.stdout.hasPrefix("name"))
+        let json = try CLI.run(["entities", "Corpora/fr-desantis-twitter-space.txt", "--format", "json"]).json()
+        let ents = json["entities"] as! [[String: Any]]
+        let ron = ents.first { $0["id"] as? String == "ron-desantis" }!
+        #expect(ron["type"] as? String == "PER")
+        #expect(ron["source"] as? String == "lexicon")
+        #expect((ron["mentions"] as! [[String: Any]]).contains { $0["text"] as? String == "DeSantis" })
+    }
+
+    @Test func malformedUserLexiconNamesFileAndLine() throws {
+        let path = CLI.temporaryFile(Array("# x\nonly-two\tPER\n".utf8), name: "entities/broken.tsv")
+        let dir = String(path.dropLast("/entities/broken.tsv".count))
+        let r = try CLI.run(["entities", "--lexicons", dir, "Corpora/fr-desantis-twitter-space.txt"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("broken.tsv:2"))
     }
 }

@@ -1,0 +1,104 @@
+import Testing
+import Foundation
+@testable import NewsNLP
+
+/// Entities of `text` as (name, type, mention texts).
+func entities(_ text: String, language: Language? = nil, lexicons: Lexicons = .builtIn) -> [(String, EntityType, [String])] {
+    let d = Analyzer(options: AnalysisOptions(language: language, layers: [.entities]), lexicons: lexicons).analyze(text)
+    return d.entities.map { e in (e.name, e.type, e.mentions.map { d.string($0.span) }) }
+}
+
+@Suite("Entities")
+struct EntityTests {
+    @Test func seedArticleEntities() throws {
+        let text = try String(contentsOfFile: packageRoot + "/Corpora/fr-desantis-twitter-space.txt", encoding: .utf8)
+        let found = entities(text)
+        let byName = Dictionary(found.map { ($0.0, $0) }, uniquingKeysWith: { a, _ in a })
+        for name in ["Ron DeSantis", "Elon Musk", "Joe Biden", "David Sacks", "Donald Trump", "Philippe Berry"] {
+            #expect(byName[name]?.1 == .person, "\(name)")
+        }
+        for name in ["Twitter", "Maison-Blanche", "BFMTV", "AFP", "20 Minutes", "Parti républicain", "Disney"] {
+            #expect(byName[name]?.1 == .organisation, "\(name)")
+        }
+        for name in ["Floride", "Washington", "Paris"] {
+            #expect(byName[name]?.1 == .location, "\(name)")
+        }
+        // Each once, every mention: "DeSantis" in the title is Ron DeSantis.
+        #expect(found.filter { $0.0 == "Ron DeSantis" }.count == 1)
+        #expect(byName["Ron DeSantis"]!.2.contains("DeSantis"))
+        #expect(byName["Ron DeSantis"]!.2.count == 5)
+        // Nothing from the market ticker.
+        #expect(!found.contains { ["Dow Jones", "Nasdaq", "Nikkei", "Bitcoin"].contains($0.0) })
+        #expect(found.count == 16)
+    }
+
+    @Test func caseAndAccentInsensitiveWhereSafe() {
+        let found = entities("Le président s'est rendu à l'Elysee puis à Matignon.")
+        #expect(found.contains { $0.1 == .organisation && $0.2 == ["Elysee"] })
+        // A common word needs its capital: "orange" the colour is not the company.
+        #expect(entities("Il portait une veste orange et un pull noir.").isEmpty)
+    }
+
+    @Test func longestMatchFirst() {
+        let found = entities("Le Conseil constitutionnel a tranché.")
+        #expect(found.map(\.0) == ["Conseil constitutionnel"])
+    }
+
+    @Test func titleAndFirstNamePatterns() {
+        let found = entities("M. Dupont a rencontré Mme Martin. Le journaliste Philippe Berry était là.")
+        #expect(found.map(\.0) == ["Dupont", "Martin", "Philippe Berry"])
+        #expect(found.allSatisfy { $0.1 == .person })
+    }
+
+    @Test func surnameJoinsTheFullName() {
+        let d = Analyzer(options: AnalysisOptions(layers: [.entities])).analyze("Jean Valtier a parlé. Plus tard, M. Valtier a démissionné. Valtier part.")
+        #expect(d.entities.count == 1)
+        #expect(d.entities[0].mentions.count == 3)
+        #expect(d.entities[0].source == .pattern)
+    }
+
+    @Test func organisationPatterns() {
+        let found = entities("Le ministère de l'Agriculture et la société Verdane SA ont signé.")
+        #expect(found.contains { $0.0 == "ministère de l'Agriculture" && $0.1 == .organisation })
+        #expect(found.contains { $0.0 == "Verdane SA" && $0.1 == .organisation })
+    }
+
+    @Test func washingtonTheCityAfterAPreposition() {
+        #expect(entities("Il est arrivé à Washington mardi.").first?.1 == .location)
+    }
+
+    @Test func rolesTiedToAPerson() {
+        let d = Analyzer(options: AnalysisOptions(layers: [.entities])).analyze(
+            "Le gouverneur de Floride Ron DeSantis a parlé. Le gouverneur de Floride a ensuite quitté la salle.")
+        let ron = d.entities.first { $0.name == "Ron DeSantis" }!
+        #expect(ron.roles.map { d.string($0.span) } == ["gouverneur de Floride", "gouverneur de Floride"])
+    }
+
+    @Test func userLexiconsMergeAndMalformedLinesAreReported() throws {
+        let dir = NSTemporaryDirectory() + "newsnlp-lex-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir + "/entities", withIntermediateDirectories: true)
+        try "# test\nzorglub-corp\tORG\tZorglub Corporation\tZorglub\t\t\t\n".write(toFile: dir + "/entities/mine.tsv", atomically: true, encoding: .utf8)
+        let lex = Lexicons(extra: try LexiconDirectory.read(dir))
+        try lex.validate()
+        #expect(entities("Zorglub a racheté la société.", lexicons: lex).map(\.0) == ["Zorglub Corporation"])
+        try "# test\nbad line without tabs\n".write(toFile: dir + "/entities/bad.tsv", atomically: true, encoding: .utf8)
+        let bad = Lexicons(extra: try LexiconDirectory.read(dir))
+        #expect { try bad.validate() } throws: { e in
+            "\(e)".contains("bad.tsv:2") && "\(e)".contains("malformed entity line")
+        }
+    }
+
+    @Test func builtInEntityFilesAreWellFormedAndLarge() throws {
+        var counts: [EntityType: Int] = [:]
+        var ids = Set<String>()
+        for file in LexiconFile.builtIn(under: "entities/") {
+            for e in try EntityLexiconParser.parse(file) {
+                counts[e.type, default: 0] += 1
+                #expect(ids.insert(e.id).inserted, "duplicate id \(e.id)")
+            }
+        }
+        #expect(counts[.person, default: 0] >= 1500)
+        #expect(counts[.organisation, default: 0] >= 800)
+        #expect(counts[.location, default: 0] >= 2000)
+    }
+}
