@@ -98,7 +98,7 @@ private extension EntityRecognizer {
             if c.isLetter { letters += 1; if !c.isUpper { allCaps = false } }
             k += l
         }
-        return TokenInfo(hash: FoldHash.hash(bytes), capitalised: first.isUpper || first.isDigit, allCaps: allCaps && letters > 0,
+        return TokenInfo(hash: FoldHash.hash(bytes), capitalised: first.isUpper || first.isDigit, upper: first.isUpper, allCaps: allCaps && letters > 0,
                          isWord: t.kind == .word || t.kind == .number || t.kind == .hashtag || t.kind == .mention || t.kind == .url)
     }
 
@@ -180,7 +180,7 @@ private extension EntityRecognizer {
     /// A capitalised word (not in capitals, not a function word, role or organisation head) that no lexicon took.
     func isUnknownName(_ k: Int, _ info: [TokenInfo], _ taken: [Bool]) -> Bool {
         let t = info[k]
-        return t.isWord && t.capitalised && !t.allCaps && !taken[k] && !patterns.stopwords.contains(t.hash)
+        return t.isWord && t.upper && !t.allCaps && !taken[k] && !patterns.stopwords.contains(t.hash)
             && patterns.roles[t.hash] == nil && !patterns.orgHeads.contains(t.hash) && !lexicon.firstWords.contains(t.hash)
     }
 

@@ -36,6 +36,8 @@ enum FoldHash {
 struct TokenInfo {
     var hash: UInt64
     var capitalised: Bool
+    /// Starts with a capital letter (not a digit).
+    var upper: Bool
     var allCaps: Bool
     var isWord: Bool
 }
