@@ -121,7 +121,13 @@ private extension BoilerplateDetector {
         }
         if letters >= 2 { words += 1 }
         let (last, _) = text.scalar(before: e)
-        var folded = Folding.fold(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[s..<e]))
+        // Only the head of a long line is folded: patterns match whole short lines or line starts.
+        var foldEnd = e
+        if e - s > 160 {
+            foldEnd = s + 64
+            while foldEnd > s && (text[foldEnd] & 0xC0) == 0x80 { foldEnd -= 1 }
+        }
+        var folded = Folding.fold(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[s..<foldEnd]))
         while let l = folded.last, l == ":" || l == "." || l == " " { folded.removeLast() }
         return Line(span: Span(s, e), folded: folded, words: words, digits: digits,
                     terminal: last.isTerminal || last.isClosingQuote, blank: false)
@@ -129,7 +135,7 @@ private extension BoilerplateDetector {
 
     func isFurniture(_ line: Line, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let f = line.folded
-        if lines.contains(f) { return true }
+        if line.words <= 12 && lines.contains(f) { return true }
         for p in prefixes where f.hasPrefix(p) {
             if f.utf8.count == p.utf8.count { return true }
             let next = f.utf8[f.utf8.index(f.utf8.startIndex, offsetBy: p.utf8.count)]

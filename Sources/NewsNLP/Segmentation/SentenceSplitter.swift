@@ -6,6 +6,7 @@
 /// except inside a hard-wrapped paragraph.
 struct SentenceSplitter {
     let rules: SegmentationRules
+    static let romans = ["i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10]
 
     func split(_ text: UnsafeBufferPointer<UInt8>, tokens: [Token], glued: [Int], using sentences: BreakIterator) -> [Sentence] {
         let n = text.count
@@ -40,6 +41,7 @@ struct SentenceSplitter {
         }
         candidates.append(contentsOf: glued)
         let listStarts = listItemStarts(text, tokens)
+        let listStartSet = Set(listStarts)
         candidates.append(contentsOf: listStarts)
         candidates.sort()
 
@@ -61,7 +63,7 @@ struct SentenceSplitter {
                 if c.isSpace { rightStart += l } else { break }
             }
             if leftEnd <= lastKept || rightStart >= n { continue }
-            if listStarts.contains(b) {
+            if listStartSet.contains(b) {
                 boundaries.append(b)
                 lastKept = b
                 continue
@@ -207,18 +209,21 @@ private extension SentenceSplitter {
         guard i + 1 < tokens.count else { return nil }
         let t = tokens[i]
         let s = Int(t.span.start), e = Int(t.span.end)
+        // Cheap rejection first: a marker is a short number, roman numeral or letter.
+        guard e - s <= 5 else { return nil }
+        let b0 = text[s]
+        guard (b0 >= 0x30 && b0 <= 0x39) || (b0 >= 0x61 && b0 <= 0x7A) else { return nil }
         if !open, s > 0 {
             let (p, _) = text.scalar(before: s)
             if !(p.isSpace || p == "•" || p == "⁃") { return nil }
         }
         var value = 0, style = 0
         let word = String(decoding: UnsafeBufferPointer(rebasing: text[s..<e]), as: UTF8.self)
-        let romans = ["i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10]
         var body = word
         var trailingPeriod = false
         if body.hasSuffix(".") { body.removeLast(); trailingPeriod = true }
         if let v = Int(body), body.utf8.count <= 2 { value = v; style = 10 }
-        else if let v = romans[body] { value = v; style = 20 }
+        else if let v = Self.romans[body] { value = v; style = 20 }
         else if body.utf8.count == 1, let c = body.unicodeScalars.first, c.isLower, c.isASCII { value = Int(c.value) - 0x60; style = 30 }
         else { return nil }
         var j = i + 1
