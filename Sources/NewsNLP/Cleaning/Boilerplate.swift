@@ -142,9 +142,20 @@ private extension BoilerplateDetector {
             if !(next >= 0x61 && next <= 0x7A) || p.hasSuffix(" ") || p.hasSuffix(":") { return true }
         }
         if line.words <= 12 {
-            for p in shortContains where f.contains(p) { return true }
+            for p in shortContains where Self.contains(f, p) { return true }
         }
         if line.words <= 6 && !line.terminal && isByline(line, text) { return true }
+        return false
+    }
+
+    /// Byte-level substring test (the standard library's generic search builds tables on every call).
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        let h = Array(haystack.utf8), n = Array(needle.utf8)
+        guard !n.isEmpty, h.count >= n.count else { return n.isEmpty }
+        outer: for i in 0...(h.count - n.count) where h[i] == n[0] {
+            for k in 1..<n.count where h[i + k] != n[k] { continue outer }
+            return true
+        }
         return false
     }
 
