@@ -259,6 +259,7 @@ STOP_FR = {
     # Misfires of the translated VADER entries (wrong or out-of-context translations) and words whose
     # sentiment in the sources is the opposite of their news use.
     "misfire": """
+        équiper+v équipé+a violons jeter+v jette jettent prévenu+a renforcer+v préférer+v préféré+a
         complice+n dieu+n fidèle+a favori favoris favorite+n
         enceinte+n physique vierge+n chantier+n vif vive vifs vives bourgeois+a
         croisé+a crue+n cru+a grippe+n foncé+a fumé+a doré+a lisse+a précoce+a élémentaire+a

@@ -36,13 +36,14 @@ extension NewsNLPCommand {
         }
 
         func run() throws {
+            let format = self.format
             var content = ReportContent.standard
             if tokens { content.insert(.tokens) }
             try reportingErrors {
                 try DocumentJob(common: common, input: file, format: format, inputFormat: inputFormat,
                                 layers: Set(AnalysisOptions.Layer.allCases), content: content,
                                 summary: .sentences(summarySentences),
-                                renderText: { d, _ in Views.overview(d, unit: common.offsets) }).run()
+                                renderText: { d, _ in format == .html ? HTMLReport().page(d) : Views.overview(d, unit: common.offsets) }).run()
             }
         }
     }

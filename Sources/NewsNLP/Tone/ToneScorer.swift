@@ -1,10 +1,425 @@
 /// Scores the tone of a document and the stance toward each entity.
+///
+/// The scorer reads the polar words of every sentence that is not boilerplate (folded lookups in
+/// `Lexicons/{fr,en}/polarity`), weighs each one by the words around it (negation, intensifiers and diminishers,
+/// contrast and concession, headings), then sums them twice: over the whole document for the tone, and over the
+/// sentences that mention an entity for the stance toward it. What an entity says (in its quotes, or after a
+/// speech verb it is the subject of) is its own voice, not a judgement on it, and weighs little in its stance.
 struct ToneScorer: Sendable {
     let language: Language
+    let lexicon: ToneLexicon
 
     static func load(_ language: Language, from lexicons: Lexicons) -> ToneScorer {
-        ToneScorer(language: language)
+        ToneScorer(language: language, lexicon: ToneLexicon.load(language, from: lexicons))
     }
 
-    func process(_ document: inout Document) {}
+    func process(_ document: inout Document) {
+        let reading = read(document)
+        document.tone = tone(of: reading)
+        for k in document.entities.indices {
+            document.entities[k].stance = stance(toward: k, in: document, reading)
+        }
+    }
+}
+
+/// How much each rule weighs. The values are calibrated so that wire copy comes out mostly neutral toward the
+/// people it names while clearly negative framing comes out negative.
+enum ToneWeights {
+    /// A negated positive word turns negative, a negated negative word mildly positive ("pas mauvais").
+    static let negatedPositive = -0.6
+    static let negatedNegative = -0.4
+    /// Tokens after a negation word that it reaches (punctuation ends it sooner).
+    static let negationWindow = 3
+    /// Tokens after an intensifier within which the next polar word takes its factor.
+    static let intensifierWindow = 3
+    /// Words before "mais"/"but" in the same sentence, words after it.
+    static let beforeContrast = 0.5
+    static let afterContrast = 1.25
+    /// Words in a concessive clause ("même si", "although") up to the next comma.
+    static let concession = 0.5
+    /// Words of a heading (a title or intertitle frames the article).
+    static let heading = 1.5
+    /// Words inside quotes, for the tone: reported speech is less the author's wording.
+    static let quotedForTone = 0.75
+    /// Words an entity says itself (its quotes, or after a speech verb it is the subject of), for its stance.
+    static let ownVoice = 0.15
+    /// Distance decay of a polar word's weight for an entity: 1 / (1 + words / decay).
+    static let distanceDecay = 6.0
+    /// A polar word in another clause than the entity's mention.
+    static let otherClause = 0.6
+    /// Tone: (positive × positiveInTone − negative) / (positive × positiveInTone + negative + toneDamping).
+    /// News praise is formulaic ("a salué", "succès") where blame is pointed: a positive word tells less about the
+    /// article's tone than a negative one (calibrated on the label distribution of French news: mostly negative,
+    /// some neutral, few positive).
+    static let toneDamping = 2.0
+    static let positiveInTone = 0.7
+    /// Stance: the entity's polar mass per sentence that mentions it, damped and scaled.
+    static let stanceDamping = 2.0
+    static let stanceScale = 1.0
+}
+
+/// A polar word as the scorer read it.
+struct PolarHit: Sendable {
+    var token: Int32
+    var sentence: Int32
+    var span: Span
+    /// The lexicon score after negation, intensity, contrast and heading weights.
+    var score: Double
+    /// The index of the quote holding the word, or -1.
+    var quote: Int32
+    /// The index of the entity whose own voice the word is (its quote, or after its speech verb), or -1.
+    var voice: Int32
+    /// The clause holding the word (numbered through the document).
+    var clause: Int32
+}
+
+/// What the scorer read from a document, shared by the tone and every entity's stance.
+struct ToneReading: Sendable {
+    var hits: [PolarHit] = []
+    /// For each sentence, the range of its hits in `hits`.
+    var hitsBySentence: [Range<Int>] = []
+    /// Content words (not function words) of the sentences read.
+    var words = 0
+    /// Sentences read (not boilerplate).
+    var sentences = 0
+    /// For each token: its clause, its position among word tokens.
+    var clause: [Int32] = []
+    var wordPosition: [Int32] = []
+    /// For each sentence, the word positions of the entity mentions in it.
+    var mentionsBySentence: [[Int32]] = []
+}
+
+extension ToneScorer {
+    /// Reads every polar word of the document with its weights.
+    /// - Complexity: O(n) in the number of tokens, one folded lookup key per word token.
+    func read(_ d: Document) -> ToneReading {
+        var r = ToneReading()
+        let tokens = d.tokens
+        r.clause = [Int32](repeating: -1, count: tokens.count)
+        r.wordPosition = [Int32](repeating: 0, count: tokens.count)
+        r.hitsBySentence = [Range<Int>](repeating: 0..<0, count: d.sentences.count)
+        r.mentionsBySentence = [[Int32]](repeating: [], count: d.sentences.count)
+
+        // Which entity each token names (names are not judgements), and which quote holds it.
+        var entityAt = [Int32](repeating: -1, count: tokens.count)
+        for (k, e) in d.entities.enumerated() {
+            for m in e.mentions + e.roles {
+                var t = Self.firstToken(endingAfter: m.span.start, in: tokens)
+                while t < tokens.count && tokens[t].span.start < m.span.end { entityAt[t] = Int32(k); t += 1 }
+            }
+        }
+        var entityIndex: [String: Int32] = [:]
+        for (k, e) in d.entities.enumerated() { entityIndex[e.id] = Int32(k) }
+        let quotes = d.quotes.enumerated().sorted { $0.element.span.start < $1.element.span.start }
+        var quotePointer = 0
+
+        var clause: Int32 = 0
+        var wordPosition: Int32 = 0
+        var keys: [String] = []
+        d.utf8.withUnsafeBytes { text in
+            for (si, s) in d.sentences.enumerated() {
+                let first = r.hits.count
+                defer { r.hitsBySentence[si] = first..<r.hits.count }
+                if s.boilerplate { continue }
+                r.sentences += 1
+                clause += 1
+                let range = Int(s.tokens.lowerBound)..<Int(s.tokens.upperBound)
+                keys.removeAll(keepingCapacity: true)
+                for t in range {
+                    let tok = tokens[t]
+                    keys.append(tok.kind == .word ? Folding.fold(UnsafeRawBufferPointer(rebasing: text[Int(tok.span.start)..<Int(tok.span.end)])) : "")
+                }
+                var negatedUntil = -1
+                var factor = 1.0, factorLeft = 0
+                var contrastSeen = false, conceding = false
+                var voice: Int32 = -1, lastEntity: Int32 = -1
+                // Inside quote marks of this sentence (a fallback when the quote layer did not cover the words).
+                var insideMarks = false
+                var markedHits: [Int] = []
+                var marks = 0
+                var skip = 0
+                for j in 0..<keys.count {
+                    let t = range.lowerBound + j
+                    let tok = tokens[t]
+                    if tok.kind == .word { wordPosition += 1 }
+                    r.wordPosition[t] = wordPosition
+                    if tok.kind == .punctuation {
+                        let mark = quoteMark(text, tok.span)
+                        if mark != 0 { marks += 1 }
+                        switch mark {
+                        case 1: insideMarks = true
+                        case -1: insideMarks = false
+                        case 2: insideMarks.toggle()
+                        default: break
+                        }
+                        let b = text[Int(tok.span.start)]
+                        let strong = b == 0x3B || b == 0x2E || b == 0x21 || b == 0x3F  // ; . ! ?
+                        if strong || isClauseBreak(text, tok.span) {
+                            clause += 1
+                            negatedUntil = -1
+                            factorLeft = 0
+                            conceding = false
+                            if strong { voice = -1 }
+                        }
+                    }
+                    r.clause[t] = clause
+                    if entityAt[t] >= 0 {
+                        if t == range.lowerBound || entityAt[t - 1] != entityAt[t] { r.mentionsBySentence[si].append(wordPosition) }
+                        lastEntity = entityAt[t]
+                    }
+                    if skip > 0 { skip -= 1; continue }
+                    let key = keys[j]
+                    if key.isEmpty { continue }
+                    if factorLeft > 0 { factorLeft -= 1 } else { factor = 1 }
+
+                    // Markers: contrast, concession, two-part negation.
+                    if let (length, marker) = lexicon.markers.match(keys, at: j) {
+                        if marker.contains(.but) {
+                            for h in first..<r.hits.count where r.hits[h].sentence == Int32(si) {
+                                r.hits[h].score *= ToneWeights.beforeContrast
+                            }
+                            contrastSeen = true
+                            voice = -1
+                            negatedUntil = -1
+                            clause += 1
+                            r.clause[t] = clause
+                            skip = length - 1
+                            continue
+                        }
+                        if marker.contains(.although) {
+                            conceding = true
+                            clause += 1
+                            r.clause[t] = clause
+                            skip = length - 1
+                            continue
+                        }
+                        if marker.contains(.ne) {
+                            if let end = secondParticle(keys, after: j) { negatedUntil = max(negatedUntil, end + ToneWeights.negationWindow) }
+                            continue
+                        }
+                    }
+                    if let (length, _) = lexicon.negations.match(keys, at: j) {
+                        negatedUntil = max(negatedUntil, j + length - 1 + ToneWeights.negationWindow)
+                        skip = length - 1
+                        continue
+                    }
+                    if let (length, f) = lexicon.intensifiers.match(keys, at: j) {
+                        factor = (factorLeft > 0 ? factor : 1) * f
+                        factorLeft = ToneWeights.intensifierWindow
+                        skip = length - 1
+                        continue
+                    }
+                    if lexicon.speechVerbs.contains(key) && !isPassive(keys, at: j) {
+                        if followsQuote(text, tokens, t, from: range.lowerBound) {
+                            // « … », critique X: the subject comes after the verb.
+                            voice = -1
+                            var u = t + 1
+                            while u < range.upperBound && u <= t + 4 {
+                                if entityAt[u] >= 0 { voice = entityAt[u]; break }
+                                u += 1
+                            }
+                            // The quoted words before the incise are the speaker's (all of them when the quote
+                            // opened in an earlier sentence: an odd number of marks so far).
+                            if marks % 2 == 1 { markedHits = Array(first..<r.hits.count) }
+                            for h in markedHits where r.hits[h].voice < 0 && r.hits[h].quote < 0 { r.hits[h].voice = voice }
+                        } else {
+                            voice = lastEntity
+                        }
+                    }
+                    guard !lexicon.stopwords.contains(key) else { continue }
+                    r.words += 1
+                    guard entityAt[t] < 0, var score = lexicon.polarity[key] else { continue }
+                    if factorLeft > 0 {
+                        score *= factor
+                        factorLeft = 0
+                        factor = 1
+                    }
+                    if j <= negatedUntil {
+                        score *= score > 0 ? ToneWeights.negatedPositive : ToneWeights.negatedNegative
+                    }
+                    if conceding { score *= ToneWeights.concession }
+                    if contrastSeen { score *= ToneWeights.afterContrast }
+                    if s.isHeading { score *= ToneWeights.heading }
+                    // The quote holding the word, and whose voice it is.
+                    while quotePointer < quotes.count && quotes[quotePointer].element.span.end <= tok.span.start { quotePointer += 1 }
+                    var quote: Int32 = -1
+                    var speaker = voice
+                    if quotePointer < quotes.count, quotes[quotePointer].element.span.start <= tok.span.start {
+                        let q = quotes[quotePointer]
+                        quote = Int32(q.offset)
+                        speaker = q.element.speaker?.entity.flatMap { entityIndex[$0] } ?? -1
+                    }
+                    if insideMarks { markedHits.append(r.hits.count) }
+                    r.hits.append(PolarHit(token: Int32(t), sentence: Int32(si), span: tok.span, score: score,
+                                           quote: quote, voice: speaker, clause: clause))
+                }
+            }
+        }
+        return r
+    }
+
+    /// The document's tone from the words read.
+    func tone(of r: ToneReading) -> Tone {
+        var positive = 0.0, negative = 0.0
+        var pos = 0, neg = 0
+        var evidence: [PolarWord] = []
+        evidence.reserveCapacity(r.hits.count)
+        for h in r.hits {
+            let s = h.score * (h.quote >= 0 ? ToneWeights.quotedForTone : 1)
+            if s > 0 { positive += s; pos += 1 } else if s < 0 { negative -= s; neg += 1 }
+            evidence.append(PolarWord(span: h.span, score: (s * 100).rounded() / 100))
+        }
+        let p = positive * ToneWeights.positiveInTone
+        let score = (p - negative) / (p + negative + ToneWeights.toneDamping)
+        return Tone(score: (score * 1000).rounded() / 1000, positive: pos, negative: neg, words: r.words, evidence: evidence)
+    }
+
+    /// The stance toward entity `k`: the polar words of the sentences that mention it, weighed by their distance
+    /// to its mentions, with its own voice kept apart.
+    func stance(toward k: Int, in d: Document, _ r: ToneReading) -> Stance {
+        let e = d.entities[k]
+        // Mentioning tokens, by sentence.
+        var bySentence: [Int32: [Int]] = [:]
+        for m in e.mentions + e.roles {
+            let t = Self.firstToken(endingAfter: m.span.start, in: d.tokens)
+            guard t < d.tokens.count else { continue }
+            let s = d.tokens[t].sentence
+            guard Int(s) < d.sentences.count, !d.sentences[Int(s)].boilerplate else { continue }
+            bySentence[s, default: []].append(t)
+        }
+        guard !bySentence.isEmpty else { return Stance(score: 0, evidence: []) }
+        var contributions: [(sentence: Int32, value: Double)] = []
+        var total = 0.0
+        for (s, mentionTokens) in bySentence {
+            var c = 0.0
+            for h in r.hits[r.hitsBySentence[Int(s)]] {
+                var w: Double
+                if h.voice == Int32(k) {
+                    w = ToneWeights.ownVoice
+                } else {
+                    let p = r.wordPosition[Int(h.token)]
+                    var nearest = Int32.max, nearestToken = mentionTokens[0]
+                    for t in mentionTokens {
+                        let dist = abs(r.wordPosition[t] - p)
+                        if dist < nearest { nearest = dist; nearestToken = t }
+                    }
+                    w = 1 / (1 + Double(nearest) / ToneWeights.distanceDecay)
+                    if r.clause[nearestToken] != h.clause { w *= ToneWeights.otherClause }
+                    // Another entity named closer to the word takes most of it.
+                    let closest = closestMention(to: h, in: r)
+                    if closest < nearest { w *= (1 + Double(closest) / ToneWeights.distanceDecay) / (1 + Double(nearest) / ToneWeights.distanceDecay) }
+                }
+                c += h.score * w
+            }
+            total += c
+            if c != 0 { contributions.append((s, c)) }
+        }
+        let n = Double(bySentence.count)
+        let raw = total / (n + ToneWeights.stanceDamping)
+        let score = max(-1, min(1, raw * ToneWeights.stanceScale))
+        let label = Polarity(score: score)
+        let direction: Double = label == .negative ? -1 : (label == .positive ? 1 : 0)
+        let ranked = contributions
+            .filter { direction == 0 || $0.value * direction > 0 }
+            .sorted { direction == 0 ? abs($0.value) > abs($1.value) : $0.value * direction > $1.value * direction }
+        return Stance(score: (score * 1000).rounded() / 1000, evidence: ranked.prefix(5).map(\.sentence))
+    }
+}
+
+private extension ToneScorer {
+    /// The distance in words from a polar word to the closest entity mention of its sentence (any entity).
+    func closestMention(to h: PolarHit, in r: ToneReading) -> Int32 {
+        let p = r.wordPosition[Int(h.token)]
+        var best = Int32.max
+        for m in r.mentionsBySentence[Int(h.sentence)] { best = min(best, abs(m - p)) }
+        return best
+    }
+
+    /// After "ne" at `j`: the index of the particle that closes the negation ("pas", "jamais", "plus" …), or nil
+    /// when none follows in the clause or when "que" comes first ("ne … que" restricts). A particle just before
+    /// "ne" ("personne n'a", "rien ne") also closes it.
+    func secondParticle(_ keys: [String], after j: Int) -> Int? {
+        var i = j + 1
+        while i < keys.count && i <= j + 6 {
+            if keys[i].isEmpty { break }
+            if let m = lexicon.markers.single[keys[i]] {
+                if m.contains(.restrictive) { return nil }
+                if m.contains(.particle) { return i }
+            }
+            i += 1
+        }
+        for back in 1...2 where j - back >= 0 {
+            if let m = lexicon.markers.single[keys[j - back]], m.contains(.particle) { return j }
+        }
+        return nil
+    }
+
+    /// A verb form after a passive auxiliary ("est critiqué", "was criticised") — but not a reflexive one
+    /// ("s'est moqué").
+    func isPassive(_ keys: [String], at j: Int) -> Bool {
+        for back in 1...2 where j - back >= 0 {
+            guard let m = lexicon.markers.single[keys[j - back]], m.contains(.passive) else { continue }
+            let before = j - back - 1
+            if before >= 0, let r = lexicon.markers.single[keys[before]], r.contains(.reflexive) { return false }
+            return true
+        }
+        return false
+    }
+
+    /// A verb right after a closing quote mark and a comma or dash (an incise: « … », dit-il).
+    func followsQuote(_ text: UnsafeRawBufferPointer, _ tokens: [Token], _ t: Int, from first: Int) -> Bool {
+        var u = t - 1
+        var words = 0
+        while u >= first && u >= t - 4 {
+            if tokens[u].kind == .punctuation {
+                if quoteMark(text, tokens[u].span) != 0 { return quoteMark(text, tokens[u].span) != 1 }
+            } else {
+                // An auxiliary between the incise and the participle ("», a déclaré X").
+                words += 1
+                guard words == 1, tokens[u].kind == .word, tokens[u].span.length <= 5 else { return false }
+            }
+            u -= 1
+        }
+        return false
+    }
+
+    /// 1 for an opening quote mark (« “), -1 for a closing one (» ”), 2 for a straight one ("), 0 otherwise.
+    func quoteMark(_ text: UnsafeRawBufferPointer, _ span: Span) -> Int {
+        let b = text[Int(span.start)]
+        if b == 0x22 { return 2 }
+        if b == 0xC2, span.length >= 2 {
+            let c = text[Int(span.start) + 1]
+            return c == 0xAB ? 1 : (c == 0xBB ? -1 : 0)
+        }
+        if b == 0xE2, span.length >= 3, text[Int(span.start) + 1] == 0x80 {
+            let c = text[Int(span.start) + 2]
+            return c == 0x9C ? 1 : (c == 0x9D ? -1 : 0)
+        }
+        return 0
+    }
+
+    /// A punctuation token that ends a clause: , : ( ) [ ] and dashes.
+    func isClauseBreak(_ text: UnsafeRawBufferPointer, _ span: Span) -> Bool {
+        let b = text[Int(span.start)]
+        if b == 0x2C || b == 0x3A || b == 0x28 || b == 0x29 || b == 0x5B || b == 0x5D { return true }
+        // — (E2 80 94), – (E2 80 93)
+        if b == 0xE2, span.length >= 3, text[Int(span.start) + 1] == 0x80 {
+            let c = text[Int(span.start) + 2]
+            return c == 0x93 || c == 0x94
+        }
+        return false
+    }
+}
+
+extension ToneScorer {
+    /// The index of the first token that ends after `offset` (the token holding it, or the next one).
+    /// - Complexity: O(log n).
+    static func firstToken(endingAfter offset: Int32, in tokens: [Token]) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].span.end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
 }

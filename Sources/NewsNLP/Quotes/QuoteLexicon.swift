@@ -1,0 +1,204 @@
+/// The word lists the quote finder reads, parsed once per language and shared.
+///
+/// Words are looked up by `WordKey`, a 64-bit hash of their lower-cased UTF-8 bytes, so that matching a token
+/// allocates nothing.
+struct QuoteLexicon: Sendable {
+    /// Speech verb forms: single words, and the first word of multi-word verbs.
+    var verbs: [UInt64: VerbForm] = [:]
+    /// Multi-word verb forms ("fait savoir", "point out"), by their first word.
+    var phrases: [UInt64: [(words: [UInt64], form: VerbForm)]] = [:]
+    var classes: [UInt64: WordClass] = [:]
+    /// Role nouns ("président", "porte-parole du gouvernement"), first word → (words, gender).
+    var roles: [UInt64: [(words: [UInt64], gender: Character?)]] = [:]
+    /// Courtesy titles written before a name ("M.", "Mme", "Mr."), with their gender.
+    var titles: [UInt64: Character?] = [:]
+
+    struct VerbForm: Sendable {
+        /// Commonly introduces indirect speech with que/that.
+        var que: Bool
+        /// Used with a reflexive pronoun only ("se plaindre").
+        var pronominal: Bool
+        /// Also used without a reflexive pronoun.
+        var plain: Bool
+    }
+
+    struct WordClass: OptionSet, Sendable {
+        let rawValue: UInt32
+        static let determiner = WordClass(rawValue: 1 << 0)
+        static let preposition = WordClass(rawValue: 1 << 1)
+        static let auxiliary = WordClass(rawValue: 1 << 2)
+        static let be = WordClass(rawValue: 1 << 3)
+        static let reflexive = WordClass(rawValue: 1 << 4)
+        static let negation = WordClass(rawValue: 1 << 5)
+        static let pronounM = WordClass(rawValue: 1 << 6)
+        static let pronounF = WordClass(rawValue: 1 << 7)
+        static let pronounPlural = WordClass(rawValue: 1 << 8)
+        static let pronounImpersonal = WordClass(rawValue: 1 << 9)
+        static let cliticM = WordClass(rawValue: 1 << 10)
+        static let cliticF = WordClass(rawValue: 1 << 11)
+        static let cliticPlural = WordClass(rawValue: 1 << 12)
+        static let cliticImpersonal = WordClass(rawValue: 1 << 13)
+        static let complementizer = WordClass(rawValue: 1 << 14)
+        static let attribution = WordClass(rawValue: 1 << 15)
+        static let opinion = WordClass(rawValue: 1 << 16)
+        static let conjunction = WordClass(rawValue: 1 << 17)
+        static let stop = WordClass(rawValue: 1 << 18)
+        static let titleCue = WordClass(rawValue: 1 << 19)
+
+        static let pronoun: WordClass = [.pronounM, .pronounF, .pronounPlural, .pronounImpersonal]
+        static let clitic: WordClass = [.cliticM, .cliticF, .cliticPlural, .cliticImpersonal]
+
+        static let names: [String: WordClass] = [
+            "determiner": .determiner, "preposition": .preposition, "auxiliary": .auxiliary, "be": .be,
+            "reflexive": .reflexive, "negation": .negation, "pronoun-m": .pronounM, "pronoun-f": .pronounF,
+            "pronoun-plural": .pronounPlural, "pronoun-impersonal": .pronounImpersonal, "clitic-m": .cliticM,
+            "clitic-f": .cliticF, "clitic-plural": .cliticPlural, "clitic-impersonal": .cliticImpersonal,
+            "complementizer": .complementizer, "attribution": .attribution, "opinion": .opinion,
+            "conjunction": .conjunction, "stop": .stop, "title-cue": .titleCue,
+        ]
+    }
+
+    static func load(_ language: Language, from lexicons: Lexicons) -> QuoteLexicon {
+        lexicons.cached("quotes:" + language.code) {
+            var lex = QuoteLexicon()
+            let code = language.code
+            for file in lexicons.files(code + "/speech-verbs") {
+                for row in file.rows() where row.fields.count >= 2 {
+                    let lemma = row.fields[0].trimmingSpaces()
+                    let flags = row.fields.count > 2 ? LexiconFile.list(row.fields[2]) : []
+                    let pronominal = flags.contains("pronominal") || lemma.hasPrefix("se ") || lemma.hasPrefix("s'")
+                    let que = flags.contains("que")
+                    for form in LexiconFile.list(row.fields[1]) {
+                        let words = form.split(separator: " ").map { WordKey.of(String($0)) }
+                        guard let first = words.first else { continue }
+                        if words.count > 1 {
+                            lex.phrases[first, default: []].append((words, VerbForm(que: que, pronominal: pronominal, plain: !pronominal)))
+                            continue
+                        }
+                        var v = lex.verbs[first] ?? VerbForm(que: false, pronominal: false, plain: false)
+                        v.que = v.que || que
+                        if pronominal { v.pronominal = true } else { v.plain = true }
+                        lex.verbs[first] = v
+                    }
+                }
+            }
+            for file in lexicons.files(code + "/quote-cues") {
+                for row in file.rows() where row.fields.count >= 2 {
+                    guard let c = WordClass.names[String(row.fields[1].trimmingSpaces())] else { continue }
+                    let k = WordKey.of(String(row.fields[0].trimmingSpaces()))
+                    lex.classes[k, default: []].formUnion(c)
+                }
+            }
+            for file in lexicons.files(code + "/roles") {
+                for row in file.rows() where row.fields.count >= 3 {
+                    let g = row.fields[1].trimmingSpaces()
+                    let gender: Character? = g == "m" || g == "f" ? g.first : nil
+                    let text = String(row.fields[0].trimmingSpaces())
+                    if row.fields[2].trimmingSpaces() == "title" {
+                        lex.titles[WordKey.of(text)] = gender
+                    } else {
+                        let words = text.split(separator: " ").map { WordKey.of(String($0)) }
+                        if let f = words.first { lex.roles[f, default: []].append((words, gender)) }
+                    }
+                }
+            }
+            for (k, list) in lex.roles { lex.roles[k] = list.sorted { $0.words.count > $1.words.count } }
+            return lex
+        }
+    }
+
+    @inline(__always) func has(_ key: UInt64, _ c: WordClass) -> Bool {
+        classes[key].map { !$0.isDisjoint(with: c) } ?? false
+    }
+}
+
+/// First names with their gender, from `Lexicons/names/first-names.tsv`, keyed by `WordKey`.
+struct FirstNames: Sendable {
+    var gender: [UInt64: Character?] = [:]
+
+    static func load(from lexicons: Lexicons) -> FirstNames {
+        lexicons.cached("quotes:first-names") {
+            var names = FirstNames()
+            for file in lexicons.files("names/first-names.tsv") {
+                for row in file.rows() where row.fields.count >= 2 {
+                    let g = row.fields[1].trimmingSpaces()
+                    names.gender[WordKey.of(String(row.fields[0].trimmingSpaces()))] = g == "m" || g == "f" ? g.first : nil
+                }
+            }
+            return names
+        }
+    }
+}
+
+/// Known people and organisations from `Lexicons/entities/`, by folded surface form: for canonical names,
+/// gender and party affiliation when the entity layer has not linked a speaker.
+struct SpeakerLexicon: Sendable {
+    struct Entry: Sendable {
+        var id: String
+        var name: String
+        var type: EntityType
+        var gender: Character?
+        /// Folded words of the affiliation ("parti", "democrate").
+        var affiliation: [String]
+    }
+    /// Entries by the `WordKey` of each surface form (name and aliases).
+    var byKey: [UInt64: Int] = [:]
+    var byID: [String: Int] = [:]
+    var entries: [Entry] = []
+
+    static func load(from lexicons: Lexicons) -> SpeakerLexicon {
+        lexicons.cached("quotes:speakers") {
+            var lex = SpeakerLexicon()
+            for file in lexicons.files(under: "entities/") {
+                guard let rows = try? EntityLexiconParser.parse(file) else { continue }
+                for e in rows where e.type == .person || e.type == .organisation {
+                    let affiliation = e.affiliation.isEmpty ? [] : Folding.fold(e.affiliation).split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+                    let index = lex.entries.count
+                    lex.entries.append(Entry(id: e.id, name: e.name, type: e.type, gender: e.gender, affiliation: affiliation))
+                    lex.byID[e.id] = index
+                    for form in [e.name] + e.aliases where form.count > 2 {
+                        let k = WordKey.of(form)
+                        if lex.byKey[k] == nil { lex.byKey[k] = index }
+                    }
+                }
+            }
+            return lex
+        }
+    }
+}
+
+/// A hash of a word's lower-cased UTF-8 bytes (ASCII and Latin-1 capitals lowered, ’ read as '), used as a
+/// dictionary key so that looking a token up allocates nothing.
+enum WordKey {
+    @inline(__always)
+    static func of(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        var i = start
+        while i < end {
+            var b = p[i]
+            if b >= 0x41 && b <= 0x5A {
+                b |= 0x20
+            } else if b == 0xC3 && i + 1 < end {
+                // Latin-1 capitals À..Þ (except ×) → à..þ.
+                let c = p[i + 1]
+                h = (h ^ UInt64(b)) &* 0x100000001b3
+                h = (h ^ UInt64((c >= 0x80 && c <= 0x9E && c != 0x97) ? c + 0x20 : c)) &* 0x100000001b3
+                i += 2
+                continue
+            } else if b == 0xE2 && i + 2 < end && p[i + 1] == 0x80 && (p[i + 2] == 0x99 || p[i + 2] == 0x98) {
+                b = 0x27
+                h = (h ^ UInt64(b)) &* 0x100000001b3
+                i += 3
+                continue
+            }
+            h = (h ^ UInt64(b)) &* 0x100000001b3
+            i += 1
+        }
+        return h
+    }
+
+    static func of(_ s: String) -> UInt64 {
+        var s = s
+        return s.withUTF8 { of($0, 0, $0.count) }
+    }
+}

@@ -1,0 +1,612 @@
+/// Reads one document's quotes: which marked spans are speech, their kind, cue and speaker, and the indirect
+/// speech around them. Works on token indices and UTF-8 offsets; strings are made only for names it reports.
+struct QuoteReader {
+    let text: UnsafeBufferPointer<UInt8>
+    let document: Document
+    let tokens: [Token]
+    let sentences: [Sentence]
+    let lex: QuoteLexicon
+    let firstNames: FirstNames
+    let speakers: SpeakerLexicon
+    /// The `WordKey` of every token.
+    let keys: [UInt64]
+    /// Person mentions in document order (entities first, names found in the text otherwise).
+    var persons: [PersonMention] = []
+    /// Spans of accepted quote contents: names inside them are not speakers.
+    var quoted: [Span] = []
+
+    typealias C = QuoteLexicon.WordClass
+
+    struct PersonMention {
+        var span: Span
+        var token: Int
+        var sentence: Int
+        var name: String
+        var entity: String?
+        var gender: Character?
+    }
+
+    /// What points to a quote's speaker.
+    enum Source {
+        case name(Int, Int)             // tokens [start, end)
+        case pronoun(Int, C)            // token, class
+        case description(Int, Int)      // tokens [start, end)
+    }
+
+    struct Found {
+        var kind: QuoteKind
+        var span: Span
+        var sentence: Int
+        var cue: Span?
+        var source: Source?
+        var speaker: Speaker?
+        var confidence: Double
+        /// The quote stands at the start of its sentence with no cue of its own.
+        var bare: Bool
+    }
+
+    init(text: UnsafeBufferPointer<UInt8>, document: Document, lexicon: QuoteLexicon, firstNames: FirstNames, speakers: SpeakerLexicon) {
+        self.text = text
+        self.document = document
+        self.tokens = document.tokens
+        self.sentences = document.sentences
+        self.lex = lexicon
+        self.firstNames = firstNames
+        self.speakers = speakers
+        var keys = [UInt64](repeating: 0, count: document.tokens.count)
+        for (i, t) in document.tokens.enumerated() { keys[i] = WordKey.of(text, Int(t.span.start), Int(t.span.end)) }
+        self.keys = keys
+    }
+
+    mutating func read() -> [Quote] {
+        let marked = QuoteMarks.scan(text, paragraphs: paragraphs(), sentenceStart: { [sentences] offset in
+            Int(sentences[QuoteReader.sentenceIndex(sentences, offset)].span.start)
+        })
+        var found: [Found] = []
+        for m in marked {
+            let s = sentenceIndex(Int(m.content.start))
+            if sentences[s].boilerplate { continue }
+            if let f = classify(m, sentence: s, accepted: found) { found.append(f) }
+        }
+        quoted = found.map(\.span)
+        collectPersons()
+        for k in found.indices { attribute(&found[k], all: found) }
+        resolveFromContext(&found)
+        var quotes = found.map { f -> Quote in
+            Quote(kind: f.kind, span: f.span, speaker: f.speaker, cue: f.cue, confidence: f.confidence)
+        }
+        quotes += indirectSpeech(besides: found)
+        quotes.sort { $0.span.start < $1.span.start }
+        return quotes
+    }
+}
+
+// MARK: - Tokens and words
+
+extension QuoteReader {
+    static func sentenceIndex(_ sentences: [Sentence], _ offset: Int) -> Int {
+        var lo = 0, hi = sentences.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if Int(sentences[mid].span.start) <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    func sentenceIndex(_ offset: Int) -> Int { Self.sentenceIndex(sentences, offset) }
+
+    /// The first token that starts at or after `offset`.
+    func token(atOrAfter offset: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(tokens[mid].span.start) < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The paragraphs as byte ranges, from the sentences' paragraph numbers.
+    func paragraphs() -> [Span] {
+        var out: [Span] = []
+        var current: Int32 = -1
+        for s in sentences {
+            if out.isEmpty || s.paragraph != current {
+                out.append(s.span)
+                current = s.paragraph
+            } else {
+                out[out.count - 1].end = s.span.end
+            }
+        }
+        return out
+    }
+
+    func tokenRange(_ s: Int) -> Range<Int> { Int(sentences[s].tokens.lowerBound)..<Int(sentences[s].tokens.upperBound) }
+
+    @inline(__always) func has(_ t: Int, _ c: C) -> Bool { lex.has(keys[t], c) }
+
+    @inline(__always) func isWord(_ t: Int) -> Bool { tokens[t].kind == .word || tokens[t].kind == .number || tokens[t].kind == .mention }
+
+    @inline(__always) func firstByte(_ t: Int) -> UInt8 { text[Int(tokens[t].span.start)] }
+
+    /// A punctuation token made of this one ASCII character.
+    @inline(__always) func isPunct(_ t: Int, _ c: UInt8) -> Bool {
+        tokens[t].kind == .punctuation && tokens[t].span.length == 1 && firstByte(t) == c
+    }
+
+    func isQuoteMark(_ t: Int) -> Bool {
+        guard tokens[t].kind == .punctuation else { return false }
+        let (c, _) = text.scalar(at: Int(tokens[t].span.start))
+        switch c.value {
+        case 0x22, 0xAB, 0xBB, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A: return true
+        default: return false
+        }
+    }
+
+    func isCapitalised(_ t: Int) -> Bool {
+        guard tokens[t].kind == .word || tokens[t].kind == .mention else { return false }
+        let (c, _) = text.scalar(at: Int(tokens[t].span.start))
+        return c.isUpper
+    }
+
+    func isLowerWord(_ t: Int) -> Bool {
+        guard tokens[t].kind == .word else { return false }
+        let (c, _) = text.scalar(at: Int(tokens[t].span.start))
+        return c.isLower
+    }
+
+    /// Function words: never the start of a name.
+    func isFunctionWord(_ t: Int) -> Bool {
+        has(t, [.determiner, .preposition, .conjunction, .pronoun, .stop, .complementizer, .attribution, .negation, .auxiliary, .be])
+    }
+
+    func string(_ a: Int, _ b: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: text[Int(tokens[a].span.start)..<Int(tokens[b - 1].span.end)]), as: UTF8.self)
+    }
+
+    func words(in span: Span) -> Int {
+        var n = 0
+        var t = token(atOrAfter: Int(span.start))
+        while t < tokens.count && tokens[t].span.end <= span.end {
+            if isWord(t) { n += 1 }
+            t += 1
+        }
+        return n
+    }
+}
+
+// MARK: - Speech verbs and cues
+
+extension QuoteReader {
+    /// The speech verb at token `t`, if it is one used as a verb here: its last token and its form.
+    func speechVerb(at t: Int, first: Int) -> (end: Int, form: QuoteLexicon.VerbForm)? {
+        guard tokens[t].kind == .word else { return nil }
+        var result: (Int, QuoteLexicon.VerbForm)?
+        if let phrases = lex.phrases[keys[t]] {
+            for p in phrases where t + p.words.count <= tokens.count {
+                var ok = true
+                for (k, w) in p.words.enumerated() where keys[t + k] != w { ok = false; break }
+                if ok { result = (t + p.words.count - 1, p.form); break }
+            }
+        }
+        if result == nil, let v = lex.verbs[keys[t]] { result = (t, v) }
+        guard let (end, form) = result else { return nil }
+        if t > first {
+            let p = t - 1
+            // "la critique", "une note": a noun.
+            if has(p, .determiner) && !has(p, .reflexive) && firstByte(p) != 0x6C && firstByte(p) != 0x4C { return nil }
+            if has(p, .determiner) && (keys[p] == WordKey.of("la") || keys[p] == WordKey.of("le") || keys[p] == WordKey.of("les")) && !isClitic(before: p) { return nil }
+        }
+        // A pronominal verb needs its reflexive pronoun; a passive ("a été confiée") is no cue.
+        var reflexive = false, passive = false
+        var p = t - 1
+        while p >= first && p >= t - 4 {
+            if has(p, .reflexive) { reflexive = true; break }
+            if has(p, .be) { passive = true }
+            else if !(has(p, .auxiliary) || has(p, .negation) || has(p, .clitic) || has(p, .pronoun)) { break }
+            p -= 1
+        }
+        if !form.plain && !reflexive { return nil }
+        if passive && !reflexive { return nil }
+        return (end, form)
+    }
+
+    var lexLanguageIsFrench: Bool { document.language == .french }
+
+    /// "le", "la", "les" can be object pronouns before a verb ("il le dit"): true when a subject pronoun precedes.
+    func isClitic(before p: Int) -> Bool {
+        p > 0 && has(p - 1, [.pronoun, .negation, .reflexive])
+    }
+
+    /// The verb group around a speech verb: auxiliaries, reflexive and negation before it, an inverted subject
+    /// pronoun inside or after it, and "essayait de" before an infinitive. Returns tokens [start, end] and the
+    /// inverted pronoun's token, if any.
+    func cueGroup(verb t: Int, end e: Int, first: Int, last: Int) -> (start: Int, end: Int, clitic: Int?) {
+        var s = t
+        var clitic: Int?
+        while s - 1 >= first {
+            let p = s - 1
+            if has(p, [.auxiliary, .be, .reflexive, .negation]) { s = p; continue }
+            if has(p, .clitic) { clitic = p; s = p; continue }
+            // An adverb between the auxiliary and the participle ("ont aussitôt dénoncé").
+            if s == t, p - 1 >= first, isLowerWord(p), !isFunctionWord(p), has(p - 1, .auxiliary) { s = p; continue }
+            // "essayait de justifier", "tente de minimiser".
+            if s == t, p - 1 >= first, keys[p] == WordKey.of("de") || keys[p] == WordKey.of("d'"), isLowerWord(p - 1), !isFunctionWord(p - 1) {
+                s = p - 1
+                continue
+            }
+            break
+        }
+        var end = e
+        if end + 1 <= last && has(end + 1, .clitic) { end += 1; clitic = end }
+        if let c = clitic, !has(c, .clitic) { clitic = nil }
+        return (s, end, clitic)
+    }
+
+    func span(_ a: Int, _ b: Int) -> Span { Span(tokens[a].span.start, tokens[b].span.end) }
+}
+
+// MARK: - Which marked spans are quotes
+
+extension QuoteReader {
+    func classify(_ m: MarkedSpan, sentence s: Int, accepted: [Found]) -> Found? {
+        let range = tokenRange(s)
+        let first = range.lowerBound, last = range.upperBound - 1
+        guard first <= last else { return nil }
+        let inner = words(in: m.content)
+        guard inner > 0 else { return nil }
+        let openTok = m.open.isEmpty ? token(atOrAfter: Int(m.content.start)) : token(atOrAfter: Int(m.open.start))
+        let closeTok = token(atOrAfter: Int(m.close.start))
+        // The words before the quote, back to the start of the sentence or the previous quote.
+        var before = openTok - 1
+        while before >= first && isPunct(before, 0x20) { before -= 1 }
+        let prev = before >= first ? before : nil
+        let afterClose = closeTok + 1
+        let next = afterClose <= last ? afterClose : nil
+        let lastWordInside = token(atOrAfter: Int(m.content.end)) - 1
+
+        // The quote begins its sentence (after nothing, a colon, a conjunction or another quote and a comma).
+        var atStart = prev == nil || m.open.isEmpty
+        if let p = prev {
+            if isPunct(p, 0x3A) { atStart = true }
+            else if isPunct(p, 0x2C), p - 1 >= first, isQuoteMark(p - 1) { atStart = true }
+            else if isQuoteMark(p) { atStart = true }
+            else if p == first && has(p, .conjunction) { atStart = true }
+        }
+        let heading = sentences[s].isHeading
+        let afterColon = prev.map { isPunct($0, 0x3A) } ?? false
+
+        // Titles, names and labels.
+        var k = openTok - 1, seen = 0
+        while k >= first && seen < 3 {
+            if isPunct(k, 0x2C) || isPunct(k, 0x3A) { break }
+            if isWord(k) {
+                if has(k, .titleCue) { return nil }
+                seen += 1
+            }
+            k -= 1
+        }
+        let hasIncise = incise(after: closeTok, last: last) != nil
+        if inner <= 4 && !atStart && !hasIncise && nameLike(m.content) { return nil }
+        // A quoted noun that is the subject of the verb after it ("un « marcheur » prédit").
+        if inner <= 3, let p = prev, has(p, .determiner), let n = next, has(n, .negation) || speechVerb(at: n, first: first) != nil { return nil }
+
+        if inner <= 3 && !atStart && !hasIncise && !heading {
+            // A few words in quote marks are speech only near a speech cue; otherwise they are scare quotes.
+            var linked = false
+            var w = 0, t = openTok - 1
+            while t >= first && w < 10 && !linked {
+                if isWord(t) { w += 1; if speechVerb(at: t, first: first) != nil || has(t, [.attribution, .opinion]) { linked = true } }
+                t -= 1
+            }
+            w = 0; t = closeTok + 1
+            while t <= last && w < 14 && !linked {
+                if isWord(t) { w += 1; if speechVerb(at: t, first: first) != nil || has(t, .attribution) { linked = true } }
+                t += 1
+            }
+            if !linked, let q = accepted.last, q.sentence == s {
+                let qt = token(atOrAfter: Int(q.span.end))
+                var gap = 0
+                for t in qt..<openTok where isWord(t) { gap += 1 }
+                if gap <= 10 { linked = true }
+            }
+            if !linked { return nil }
+        }
+        _ = lastWordInside
+        let direct = atStart || afterColon || heading
+        return Found(kind: direct ? .direct : .partial, span: m.content, sentence: s, cue: nil, source: nil, speaker: nil,
+                     confidence: direct ? 0.9 : 0.8, bare: atStart && !hasIncise)
+    }
+
+    /// Capitalised words only ("Space", "En Marche"): a name or a title rather than speech.
+    func nameLike(_ span: Span) -> Bool {
+        var t = token(atOrAfter: Int(span.start))
+        var capitalised = 0
+        while t < tokens.count && tokens[t].span.end <= span.end {
+            if tokens[t].kind == .punctuation {
+                let b = firstByte(t)
+                if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x2C { return false }
+            } else if isWord(t) {
+                if isCapitalised(t) { capitalised += 1 }
+                else if !(has(t, [.preposition, .determiner]) && capitalised > 0) { return false }
+            }
+            t += 1
+        }
+        return capitalised > 0
+    }
+
+    /// A speech verb right after a closing mark: `", a-t-il dit"`, `" ? s'interroge le maire"`, `", she said"`,
+    /// `", Smith said"`. Returns the verb's token and last token.
+    func incise(after closeTok: Int, last: Int) -> (verb: Int, end: Int, subjectFirst: Bool)? {
+        var t = closeTok + 1
+        guard t <= last, closeTok >= 1 else { return nil }
+        if isPunct(t, 0x2C) {
+            t += 1
+        } else {
+            // Without a comma only after "?", "!" or "…" inside the marks.
+            let inside = closeTok - 1
+            guard tokens[inside].kind == .punctuation else { return nil }
+            let b = text[Int(tokens[inside].span.end) - 1]
+            guard b == 0x3F || b == 0x21 || b == 0xA6 else { return nil }
+        }
+        let start = t
+        var w = 0
+        while t <= last && w < 5 {
+            if tokens[t].kind == .punctuation { return nil }
+            if let v = speechVerb(at: t, first: start) {
+                let group = cueGroup(verb: t, end: v.end, first: start, last: last)
+                return (t, v.end, group.start > start)
+            }
+            // Before the verb only a subject: "she said", "Smith said", "the minister said".
+            // After an auxiliary, an adverb ("a notamment réclamé"); before "de", a verb ("essayait de justifier").
+            let adverb = t > start && has(t - 1, [.auxiliary, .clitic]) && isLowerWord(t)
+            let control = isLowerWord(t) && t + 2 <= last && (keys[t + 1] == WordKey.of("de") || keys[t + 1] == WordKey.of("d'")) && speechVerb(at: t + 2, first: t + 2) != nil
+            if control { t += 2; w += 2; continue }
+            if !(isCapitalised(t) || adverb || has(t, [.pronoun, .determiner, .auxiliary, .negation, .reflexive, .clitic, .be]) || (t > start && has(t - 1, .determiner))) { return nil }
+            if isWord(t) { w += 1 }
+            t += 1
+        }
+        return nil
+    }
+}
+
+// MARK: - Speakers
+
+extension QuoteReader {
+    mutating func attribute(_ f: inout Found, all: [Found]) {
+        let s = f.sentence
+        let range = tokenRange(s)
+        let first = range.lowerBound
+        let closing = tokenRange(sentenceIndex(Int(f.span.end)))
+        let last = max(closing.upperBound - 1, range.upperBound - 1)
+        let contentFirst = token(atOrAfter: Int(f.span.start))
+        var closeTok = token(atOrAfter: Int(f.span.end))
+        while closeTok <= last && !isQuoteMark(closeTok) && closeTok < contentFirst + 1 { closeTok += 1 }
+        var openTok = contentFirst - 1
+        if openTok >= first && !isQuoteMark(openTok) { openTok = contentFirst }
+        // 1. An incise after the quote.
+        if let inc = incise(after: closeTok, last: last) {
+            let g = cueGroup(verb: inc.verb, end: inc.end, first: closeTok + 1, last: last)
+            f.cue = span(g.start, g.end)
+            f.bare = false
+            if let c = g.clitic {
+                f.source = .pronoun(c, lex.classes[keys[c]] ?? [])
+            } else if inc.subjectFirst {
+                f.source = subjectBefore(g.start, floor: closeTok + 1) ?? subjectAfter(g.end + 1, last: last)
+            } else {
+                f.source = subjectAfter(g.end + 1, last: last)
+            }
+            return
+        }
+        // 2. A cue before the quote in its sentence: "X a déclaré : « … »", "X dénonce un « mépris »".
+        var floor = first
+        for q in all where q.sentence == s && q.span.end <= f.span.start {
+            floor = max(floor, token(atOrAfter: Int(q.span.end)) + 1)
+        }
+        var t = openTok - 1, w = 0
+        while t >= floor && w < 14 {
+            if isWord(t) {
+                w += 1
+                if let v = speechVerb(at: t, first: first) {
+                    let g = cueGroup(verb: t, end: v.end, first: first, last: last)
+                    f.cue = span(g.start, g.end)
+                    f.bare = false
+                    if let c = g.clitic { f.source = .pronoun(c, lex.classes[keys[c]] ?? []) }
+                    else { f.source = subjectBefore(g.start, floor: first) ?? subjectAfter(g.end + 1, last: openTok - 1) }
+                    return
+                }
+            }
+            t -= 1
+        }
+        // 3. A colon introduction without a speech verb ("Laurent Berger s'y met : « … »").
+        if openTok - 1 >= first && isPunct(openTok - 1, 0x3A) {
+            f.bare = false
+            f.source = subjectBefore(openTok - 1, floor: first)
+            return
+        }
+        // 4. "selon X", "d'après X", "pour X" in the sentence.
+        if let src = attributionPhrase(in: s, around: f) { f.source = src; f.bare = false; return }
+        // 5. An incise later in the sentence: "« A » la piste, « B », a-t-on ajouté".
+        var c = closeTok + 1
+        while c < last {
+            if isPunct(c, 0x2C) || isQuoteMark(c), let inc = incise(after: c - (isPunct(c, 0x2C) ? 1 : 0), last: last) {
+                let g = cueGroup(verb: inc.verb, end: inc.end, first: c + 1, last: last)
+                f.cue = span(g.start, g.end)
+                f.bare = false
+                if let cl = g.clitic { f.source = .pronoun(cl, lex.classes[keys[cl]] ?? []) }
+                else { f.source = inc.subjectFirst ? subjectBefore(g.start, floor: c + 1) : subjectAfter(g.end + 1, last: last) }
+                return
+            }
+            c += 1
+        }
+    }
+
+    /// "selon lui", "d'après le ministre", "according to X", and "pour X" right after the quote or opening the sentence.
+    func attributionPhrase(in s: Int, around f: Found) -> Source? {
+        let range = tokenRange(s)
+        let last = range.upperBound - 1
+        let closeTok = token(atOrAfter: Int(f.span.end))
+        for t in range where has(t, [.attribution, .opinion]) {
+            if has(t, .opinion) && !has(t, .attribution) {
+                // "pour" attributes only right after the quote mark or at the head of the sentence, followed by a comma.
+                let afterQuote = t == closeTok + 1 || t == closeTok + 2
+                let head = t == range.lowerBound
+                guard afterQuote || head else { continue }
+            }
+            var u = t + 1
+            if u <= last && keys[u] == WordKey.of("to") { u += 1 }
+            guard u <= last else { continue }
+            if has(u, .pronoun) { return .pronoun(u, lex.classes[keys[u]] ?? []) }
+            if let src = subjectAfter(u, last: last) { return src }
+        }
+        return nil
+    }
+
+    /// The subject after an inverted verb: skips complements ("à l'AFP", "sur LCI", "de son côté"), and prefers a
+    /// name, even in an apposition, over a description.
+    func subjectAfter(_ from: Int, last: Int) -> Source? {
+        var t = from
+        var descStart: Int?, descEnd: Int?
+        var steps = 0
+        while t <= last && steps < 30 {
+            steps += 1
+            if tokens[t].kind == .punctuation {
+                if isPunct(t, 0x2C) { if descStart != nil && descEnd == nil { descEnd = t }; t += 1; continue }
+                if isPunct(t, 0x28) { // skip a parenthesis
+                    while t <= last && !isPunct(t, 0x29) { t += 1 }
+                    if descStart != nil && descEnd == nil { descEnd = t }
+                    t += 1; continue
+                }
+                if isQuoteMark(t) { break }
+                if descStart != nil && descEnd == nil { descEnd = t }
+                break
+            }
+            if has(t, .stop) { if descStart != nil && descEnd == nil { descEnd = t }; break }
+            if descEnd != nil && t > from && isPunct(t - 1, 0x2C) && !(has(t, .determiner) || isCapitalised(t)) { break }
+            if has(t, .preposition) && !(has(t, .determiner) && descStart == nil) {
+                // A complement: skip its determiner and a name (up to a person's name) or one word.
+                t += 1
+                while t <= last && has(t, .determiner) { t += 1 }
+                if t <= last, let n = nameRun(at: t, last: last) {
+                    var u = t + 1
+                    while u < n && !personStart(u) { u += 1 }
+                    t = u
+                } else { t += 1 }
+                continue
+            }
+            if let n = nameRun(at: t, last: last), !has(t, .determiner) || n - t > 1 {
+                let start = has(t, .determiner) ? t + 1 : t
+                // Inside a description ("le président LREM de …") only a person's name is the speaker.
+                if descStart == nil || descEnd != nil || personStart(start) || lexiconEntry(start, n)?.type == .person {
+                    return .name(start, n)
+                }
+                t = n
+                continue
+            }
+            if has(t, .pronoun) && descStart == nil { return .pronoun(t, lex.classes[keys[t]] ?? []) }
+            if descStart == nil && has(t, .determiner) { descStart = t }
+            t += 1
+        }
+        if let d = descStart {
+            let e = descEnd ?? min(t, last + 1)
+            if e > d + 1 { return .description(d, e) }
+        }
+        return nil
+    }
+
+    /// The subject before a verb: the nearest pronoun or name, or a description before it or before "qui".
+    func subjectBefore(_ cueStart: Int, floor: Int) -> Source? {
+        // "Valérie Pécresse, qui …, affirme": the antecedent of the relative clause.
+        if cueStart - 1 > floor && isPunct(cueStart - 1, 0x2C) {
+            var q = cueStart - 2
+            while q > floor && !(has(q, .stop) && isPunct(q - 1, 0x2C)) && !isPunct(q, 0x2E) { q -= 1 }
+            if q > floor + 1 && has(q, .stop) && isPunct(q - 1, 0x2C) && isCapitalised(q - 2) {
+                var a = q - 2
+                while a - 1 >= floor && (isCapitalised(a - 1) || isTitle(a - 1)) && !isFunctionWord(a - 1) { a -= 1 }
+                if !(a - 1 >= floor && has(a - 1, .preposition)) { return .name(a, q - 1) }
+            }
+        }
+        var t = cueStart - 1
+        var steps = 0
+        while t >= floor && steps < 30 {
+            steps += 1
+            if tokens[t].kind == .punctuation {
+                // A quote before the verb in the sentence: its speaker is this one's too.
+                if isQuoteMark(t) && quoted.contains(where: { Int($0.end) <= Int(tokens[t].span.start) && Int($0.end) + 4 >= Int(tokens[t].span.start) }) { return nil }
+                if isQuoteMark(t) { t -= 1; continue }
+                if isPunct(t, 0x2E) || isPunct(t, 0x3B) { break }
+                if isPunct(t, 0x29) { while t >= floor && !isPunct(t, 0x28) { t -= 1 }; t -= 1; continue }
+                t -= 1; continue
+            }
+            if has(t, .pronoun) && !has(t, .determiner) && t >= cueStart - 3 { return .pronoun(t, lex.classes[keys[t]] ?? []) }
+            if isCapitalised(t) || tokens[t].kind == .mention {
+                // The name run that ends here.
+                var s = t
+                while s - 1 >= floor && (isCapitalised(s - 1) || (has(s - 1, .preposition) && s - 2 >= floor && isCapitalised(s - 2) && !has(s - 2, .determiner))) && !isFunctionWord(s - 1) { s -= 1 }
+                if s - 1 >= floor && isTitle(s - 1) { s -= 1 }
+                let afterPreposition = s - 1 >= floor && (has(s - 1, .preposition) || (has(s - 1, .determiner) && s - 2 >= floor && has(s - 2, .preposition)))
+                let single = s == t && !isTitle(s)
+                let sentenceInitial = s == floor || (s - 1 >= floor && tokens[s - 1].kind == .punctuation && s - 1 == floor)
+                if !afterPreposition && !isFunctionWord(s) && (!single || !sentenceInitial || knownName(s, t + 1)) {
+                    return .name(s, t + 1)
+                }
+                t = s - 1
+                continue
+            }
+            if has(t, .pronoun) && t >= cueStart - 3 { return .pronoun(t, lex.classes[keys[t]] ?? []) }
+            t -= 1
+        }
+        // A description: the determiner nearest before the verb (or before "qui").
+        var e = cueStart
+        var u = cueStart - 1
+        if u >= floor && has(u, .stop) { e = u; u -= 1 }
+        while u >= floor && u >= e - 6 {
+            if tokens[u].kind == .punctuation && !isQuoteMark(u) { break }
+            if has(u, .determiner) && !(u - 1 >= floor && has(u - 1, .preposition)) && e > u + 1 { return .description(u, e) }
+            u -= 1
+        }
+        return nil
+    }
+
+    func isTitle(_ t: Int) -> Bool { lex.titles[keys[t]] != nil && tokens[t].kind == .word && isCapitalised(t) }
+
+    /// A run of capitalised words (a title first, lower-case particles between) starting at `t`: its end.
+    func nameRun(at t: Int, last: Int) -> Int? {
+        var s = t
+        if has(s, .determiner) && s + 1 <= last && isCapitalised(s + 1) { s += 1 }
+        guard s <= last, isCapitalised(s) || tokens[s].kind == .mention else { return nil }
+        if isFunctionWord(s) && !isTitle(s) { return nil }
+        var e = s + 1
+        while e <= last {
+            if isCapitalised(e) && !has(e, [.conjunction, .pronoun]) { e += 1; continue }
+            if tokens[e].kind == .number && e > s && isCapitalised(e - 1) && !isTitle(s) { e += 1; continue }
+            if has(e, .preposition) && e + 1 <= last && isCapitalised(e + 1) && !has(e + 1, .determiner) && isLowerWord(e) && tokens[e].span.length <= 3 && e + 2 <= last && !isCapitalised(e + 2) && personStart(s) {
+                e += 2; continue
+            }
+            break
+        }
+        if isTitle(s) && e == s + 1 { return nil }
+        return e
+    }
+
+    /// A first name or a title starts the run.
+    func personStart(_ s: Int) -> Bool { isTitle(s) || firstNames.gender[keys[s]] != nil }
+
+    func knownName(_ a: Int, _ b: Int) -> Bool {
+        if personStart(a) { return true }
+        if entity(covering: tokens[a].span) != nil { return true }
+        // An acronym ("LR", "CGT").
+        if b == a + 1 {
+            var upper = 0
+            for i in Int(tokens[a].span.start)..<Int(tokens[a].span.end) where text[i] >= 0x41 && text[i] <= 0x5A { upper += 1 }
+            if upper >= 2 { return true }
+        }
+        return speakers.byKey[WordKey.of(text, Int(tokens[a].span.start), Int(tokens[b - 1].span.end))] != nil
+    }
+
+    func entity(covering span: Span) -> Entity? {
+        for e in document.entities where e.type == .person || e.type == .organisation {
+            if e.mentions.contains(where: { $0.span.overlaps(span) }) { return e }
+        }
+        return nil
+    }
+}

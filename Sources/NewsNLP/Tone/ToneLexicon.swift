@@ -1,0 +1,138 @@
+/// The language data the tone scorer reads, parsed once per language and shared by every thread.
+///
+/// Every key is folded (`Folding.fold`: lower case, no accents, apostrophe "'"), so that the scorer looks words up
+/// by the folded form of a token.
+struct ToneLexicon: Sendable {
+    /// Word form → polarity in [-1, 1] (`Lexicons/{fr,en}/polarity`).
+    var polarity: [String: Double] = [:]
+    /// Negation words and phrases that negate on their own (`negations`, without the particles that need "ne").
+    var negations = PhraseTable<Bool>()
+    /// Intensifiers (factor > 1) and diminishers (factor < 1) of the next polar word (`intensifiers`).
+    var intensifiers = PhraseTable<Double>()
+    /// Contrast, concession, two-part negation and passive markers (`tone-markers`).
+    var markers = PhraseTable<Marker>()
+    /// Forms of speech and attitude verbs (`speech-verbs`): what follows them is their subject's voice.
+    var speechVerbs: Set<String> = []
+    /// Function words, which are not counted as words scored over (`stopwords`).
+    var stopwords: Set<String> = []
+
+    /// What a marker of `tone-markers` does; a word may be several things.
+    struct Marker: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let but = Marker(rawValue: 1)
+        static let although = Marker(rawValue: 2)
+        static let ne = Marker(rawValue: 4)
+        static let particle = Marker(rawValue: 8)
+        static let withNe = Marker(rawValue: 16)
+        static let restrictive = Marker(rawValue: 32)
+        static let passive = Marker(rawValue: 64)
+        static let reflexive = Marker(rawValue: 128)
+
+        init(rawValue: UInt16) { self.rawValue = rawValue }
+
+        init?(kind: Substring) {
+            switch kind {
+            case "but": self = .but
+            case "although": self = .although
+            case "ne": self = .ne
+            case "particle": self = .particle
+            case "with-ne": self = .withNe
+            case "restrictive": self = .restrictive
+            case "passive": self = .passive
+            case "reflexive": self = .reflexive
+            default: return nil
+            }
+        }
+    }
+
+    static func load(_ language: Language, from lexicons: Lexicons) -> ToneLexicon {
+        lexicons.cached("tone:" + language.code) { ToneLexicon(language, lexicons) }
+    }
+
+    private init(_ language: Language, _ lexicons: Lexicons) {
+        let code = language.code
+        for file in lexicons.files(code + "/polarity") {
+            for row in file.rows() where row.fields.count >= 2 {
+                guard let score = Double(row.fields[1].trimmingSpaces()) else { continue }
+                polarity[Folding.fold(String(row.fields[0].trimmingSpaces()))] = max(-1, min(1, score))
+            }
+        }
+        for file in lexicons.files(code + "/tone-markers") {
+            for row in file.rows() where row.fields.count >= 2 {
+                guard let kind = Marker(kind: row.fields[1].trimmingSpaces()) else { continue }
+                let words = Self.words(row.fields[0])
+                markers.insert(words, markers.value(words).map { $0.union(kind) } ?? kind)
+            }
+        }
+        // Particles that negate only after "ne" ("plus", "personne") are left to the two-part rule.
+        let onlyWithNe = Set(markers.single.filter { $0.value.contains(.withNe) || $0.value.contains(.ne) }.keys)
+        for file in lexicons.files(code + "/negations") {
+            for row in file.rows() {
+                let words = Self.words(row.fields[0])
+                if words.count == 1 && onlyWithNe.contains(words[0]) { continue }
+                negations.insert(words, true)
+            }
+        }
+        for file in lexicons.files(code + "/intensifiers") {
+            for row in file.rows() where row.fields.count >= 2 {
+                guard let factor = Double(row.fields[1].trimmingSpaces()) else { continue }
+                intensifiers.insert(Self.words(row.fields[0]), factor)
+            }
+        }
+        for file in lexicons.files(code + "/speech-verbs") {
+            for row in file.rows() where row.fields.count >= 2 {
+                for form in LexiconFile.list(row.fields[1]) where !form.contains(" ") {
+                    speechVerbs.insert(Folding.fold(form))
+                }
+            }
+        }
+        stopwords = lexicons.stopwords(language)
+    }
+
+    /// The folded words of a lexicon entry ("pas du tout" → ["pas", "du", "tout"]).
+    private static func words(_ field: Substring) -> [String] {
+        field.split(separator: " ").map { Folding.fold(String($0)) }
+    }
+}
+
+/// Words and phrases of one or more words with a value, looked up by folded token keys.
+struct PhraseTable<Value: Sendable>: Sendable {
+    /// One-word entries.
+    var single: [String: Value] = [:]
+    /// Entries of two words or more, by their first word, longest first.
+    var multi: [String: [(rest: [String], value: Value)]] = [:]
+
+    mutating func insert(_ words: [String], _ value: Value) {
+        guard let first = words.first else { return }
+        if words.count == 1 {
+            single[first] = value
+            return
+        }
+        var list = multi[first, default: []]
+        list.removeAll { $0.rest == Array(words.dropFirst()) }
+        list.append((Array(words.dropFirst()), value))
+        list.sort { $0.rest.count > $1.rest.count }
+        multi[first] = list
+    }
+
+    func value(_ words: [String]) -> Value? {
+        guard let first = words.first else { return nil }
+        if words.count == 1 { return single[first] }
+        return multi[first]?.first { $0.rest == Array(words.dropFirst()) }?.value
+    }
+
+    /// The longest entry starting at `keys[i]`: its length in tokens and its value.
+    /// - Complexity: O(1) for a word that starts no phrase.
+    func match(_ keys: [String], at i: Int) -> (length: Int, value: Value)? {
+        let key = keys[i]
+        if let list = multi[key] {
+            for entry in list where i + entry.rest.count < keys.count {
+                var ok = true
+                for (k, w) in entry.rest.enumerated() where keys[i + 1 + k] != w { ok = false; break }
+                if ok { return (entry.rest.count + 1, entry.value) }
+            }
+        }
+        if let v = single[key] { return (1, v) }
+        return nil
+    }
+}

@@ -1,0 +1,420 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import ArgumentParser
+import NewsNLP
+
+extension NewsNLPCommand {
+    struct Batch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Analyse or summarise every *.txt and *.md file under a folder: one JSON report per line.",
+            discussion: """
+            Files are read recursively in sorted order (symbolic links to folders are not followed) and written
+            in that order whatever --jobs. A file that cannot be read becomes a line
+            {"schemaVersion":1,"id":null,"source":…,"error":…} and the run goes on. A progress bar is shown on
+            standard error when it is a terminal, then a count of successes and failures.
+            Exit status: 0 when every file succeeded, 1 when some failed (all the others were written).
+            """
+        )
+
+        @OptionGroup var common: CommonOptions
+
+        @Option(help: "What to compute for each file: summarize (sentences and summary) or analyze (the whole report).")
+        var task: BatchTask = .summarize
+
+        @Option(help: "Worker threads (default: the number of cores).")
+        var jobs: Int?
+
+        @Option(help: ArgumentHelp("Write the JSON Lines to this file instead of standard output.", valueName: "file"))
+        var out: String?
+
+        @Flag(help: "Skip the files whose source is already in --out, and append the others to it.")
+        var resume = false
+
+        @Option(name: .customLong("summary-sentences"), help: "Sentences in each summary.")
+        var summarySentences: Int = 3
+
+        @Flag(help: "Include tokens in each report.")
+        var tokens = false
+
+        @Argument(help: "The folder to read.")
+        var folder: String
+
+        func validate() throws {
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+            if resume && out == nil { throw ValidationError("--resume needs --out FILE (the file to resume)") }
+            guard summarySentences >= 0 else { throw ValidationError("--summary-sentences must be 0 or more") }
+        }
+
+        func run() throws {
+            var failures = 0
+            try reportingErrors {
+                failures = try BatchRun(self).run()
+            }
+            if failures > 0 { throw ExitCode(1) }
+        }
+    }
+}
+
+enum BatchTask: String, ExpressibleByArgument, CaseIterable {
+    case summarize, analyze
+}
+
+/// One `newsnlp batch` run: list the files, analyse them on worker threads, write the lines in input order.
+///
+/// Workers claim files in order from a shared counter and may run at most `window` files ahead of the next line
+/// to write, so memory stays bounded whatever the size of the corpus. Whichever worker completes the next
+/// line to write also writes every line ready after it.
+struct BatchRun {
+    let command: NewsNLPCommand.Batch
+
+    init(_ command: NewsNLPCommand.Batch) {
+        self.command = command
+    }
+
+    /// Returns the number of files that failed.
+    func run() throws -> Int {
+        Console.ignoreSIGPIPE()
+        let lexicons = try command.common.loadLexicons()
+        var root = command.folder
+        while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+        var files = try FileWalker.articles(under: root)
+        var skipped = 0
+        var output: OutputFile
+        if let out = command.out {
+            let done = command.resume ? try OutputFile.sources(in: out) : []
+            if !done.isEmpty {
+                let before = files.count
+                files.removeAll { done.contains($0) }
+                skipped = before - files.count
+            }
+            output = try OutputFile(path: out, append: command.resume)
+        } else {
+            output = OutputFile(fd: 1)
+        }
+        let layers: Set<AnalysisOptions.Layer> = command.task == .summarize ? [.summary] : Set(AnalysisOptions.Layer.allCases)
+        var content: ReportContent = command.task == .summarize ? [.sentences, .summary] : .standard
+        if command.tokens { content.insert(.tokens) }
+        let options = command.common.analysisOptions(layers: layers, summary: .sentences(command.summarySentences))
+        let writer = ReportWriter(unit: command.common.offsets, content: content)
+        let jobs = max(1, min(command.jobs ?? BatchRun.cores, max(files.count, 1)))
+        let state = BatchState(count: files.count, window: jobs * 8, output: output,
+                               progress: Console.stderrIsTerminal ? Progress(total: files.count) : nil)
+        let lossy = command.common.lossy
+        let paths = files
+        let work: @Sendable (Int) -> Void = { _ in
+            let analyzer = Analyzer(options: options, lexicons: lexicons)
+            while let i = state.claim() {
+                let line = BatchRun.process(paths[i], analyzer: analyzer, writer: writer, lossy: lossy)
+                state.complete(i, line: line.bytes, failed: line.failed)
+            }
+        }
+        if jobs == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: jobs, execute: work) }
+        try state.finish()
+        var message = "batch: \(state.succeeded) succeeded, \(state.failed) failed"
+        if skipped > 0 { message += ", \(skipped) skipped (already in \(command.out!))" }
+        Console.warn(message)
+        return state.failed
+    }
+
+    static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    /// The report line of one file, or its error line.
+    static func process(_ path: String, analyzer: Analyzer, writer: ReportWriter, lossy: Bool) -> (bytes: [UInt8], failed: Bool) {
+        do {
+            let bytes = try FileReader.read(path)
+            let (text, _) = try TextDecoder.decode(bytes, name: path, lossy: lossy)
+            let document = analyzer.analyze(text, source: path)
+            return (writer.json(document), false)
+        } catch let error as NewsNLPError {
+            return (ErrorLine.json(id: nil, source: path, line: nil, message: error.message), true)
+        } catch {
+            return (ErrorLine.json(id: nil, source: path, line: nil, message: "\(error)"), true)
+        }
+    }
+}
+
+/// The ordered hand-over between workers and the output, under one lock.
+final class BatchState: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    private var room = pthread_cond_t()
+    private let count: Int
+    private let window: Int
+    private var nextToClaim = 0
+    private var nextToWrite = 0
+    /// Lines done but not yet written, by index modulo the window.
+    private var pending: [[UInt8]?]
+    private var output: OutputFile
+    private var progress: Progress?
+    private var writeError: NewsNLPError?
+    private(set) var succeeded = 0
+    private(set) var failed = 0
+
+    init(count: Int, window: Int, output: OutputFile, progress: Progress?) {
+        self.count = count
+        self.window = window
+        self.output = output
+        self.progress = progress
+        self.pending = Array(repeating: nil, count: window)
+        pthread_mutex_init(&mutex, nil)
+        pthread_cond_init(&room, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(&room)
+        pthread_mutex_destroy(&mutex)
+    }
+
+    /// The next file to process, waiting while the workers are a whole window ahead of the output; nil when
+    /// every file is taken (or writing failed).
+    func claim() -> Int? {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        while nextToClaim < count && nextToClaim >= nextToWrite + window && writeError == nil {
+            pthread_cond_wait(&room, &mutex)
+        }
+        guard nextToClaim < count, writeError == nil else { return nil }
+        nextToClaim += 1
+        return nextToClaim - 1
+    }
+
+    /// Hands in file `i`'s line and writes every line that is now next in order.
+    func complete(_ i: Int, line: [UInt8], failed: Bool) {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        if failed { self.failed += 1 } else { succeeded += 1 }
+        pending[i % window] = line
+        var wrote = false
+        while nextToWrite < count, let ready = pending[nextToWrite % window] {
+            pending[nextToWrite % window] = nil
+            nextToWrite += 1
+            wrote = true
+            if writeError == nil {
+                do { try output.write(ready) } catch let e as NewsNLPError { writeError = e } catch {}
+            }
+        }
+        if wrote {
+            progress?.update(done: nextToWrite)
+            pthread_cond_broadcast(&room)
+        }
+    }
+
+    /// Flushes the output and clears the progress bar.
+    func finish() throws {
+        progress?.clear()
+        if let writeError { throw writeError }
+        try output.flush()
+    }
+}
+
+/// JSON Lines output to a file descriptor, through a 64 KB buffer.
+struct OutputFile {
+    private let fd: Int32
+    private let name: String
+    private var buffer: [UInt8] = []
+
+    init(fd: Int32) {
+        self.fd = fd
+        self.name = "<stdout>"
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    /// Opens (creates) `path`; with `append`, a last line cut short by an interrupted run is dropped first.
+    init(path: String, append: Bool) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | (append ? 0 : O_TRUNC), 0o644)
+        if fd < 0 { throw NewsNLPError(.ioError, file: path, "cannot write: \(String(cString: strerror(errno)))") }
+        if append {
+            // Keep whole lines only, then write at the end.
+            var st = stat()
+            if fstat(fd, &st) == 0, st.st_size > 0 {
+                let keep = OutputFile.wholeLinesLength(path)
+                if keep < Int(st.st_size) { _ = ftruncate(fd, off_t(keep)) }
+            }
+            lseek(fd, 0, SEEK_END)
+        }
+        self.fd = fd
+        self.name = path
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    mutating func write(_ line: [UInt8]) throws {
+        buffer.append(contentsOf: line)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    mutating func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let e = errno
+                if e == EPIPE && fd == 1 { Glibc.exit(0) }
+                throw NewsNLPError(.ioError, file: name, "write error: \(String(cString: strerror(e)))")
+            }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// The length of the file's content up to its last line break.
+    static func wholeLinesLength(_ path: String) -> Int {
+        guard let bytes = try? FileReader.read(path) else { return 0 }
+        return (bytes.lastIndex(of: 0x0A)).map { $0 + 1 } ?? 0
+    }
+
+    /// The `source` of every line of a JSON Lines file written by `batch`; empty when the file does not exist.
+    static func sources(in path: String) throws -> Set<String> {
+        if access(path, F_OK) != 0 { return [] }
+        let bytes = try FileReader.read(path)
+        var out = Set<String>()
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            // A line cut short (no line break) is written again.
+            if end < bytes.count, let source = sourceField(bytes[start..<end]) { out.insert(source) }
+            start = end + 1
+        }
+        return out
+    }
+
+    /// The value of the first `"source":"…"` of a report line (it comes before any text of the document).
+    static func sourceField(_ line: ArraySlice<UInt8>) -> String? {
+        let key = Array(#""source":""#.utf8)
+        guard line.count > key.count else { return nil }
+        var i = line.startIndex
+        while i + key.count <= line.endIndex {
+            if line[i] == key[0] && line[i..<(i + key.count)].elementsEqual(key) { break }
+            i += 1
+        }
+        guard i + key.count <= line.endIndex else { return nil }
+        var j = i + key.count
+        var value: [UInt8] = []
+        while j < line.endIndex {
+            let c = line[j]
+            if c == 0x22 { return String(decoding: value, as: UTF8.self) }
+            if c == 0x5C, j + 1 < line.endIndex {
+                j += 1
+                switch line[j] {
+                case 0x6E: value.append(0x0A)
+                case 0x72: value.append(0x0D)
+                case 0x74: value.append(0x09)
+                case 0x75:
+                    // \u00XX, the only form the writer uses
+                    guard j + 4 < line.endIndex, let v = UInt8(String(decoding: line[(j + 1)...(j + 4)], as: UTF8.self), radix: 16) else { return nil }
+                    value.append(v)
+                    j += 4
+                default: value.append(line[j])
+                }
+            } else {
+                value.append(c)
+            }
+            j += 1
+        }
+        return nil
+    }
+}
+
+/// Lists the articles of a folder.
+enum FileWalker {
+    /// Paths of every `*.txt` and `*.md` file under `root`, recursively, sorted by their bytes.
+    static func articles(under root: String) throws -> [String] {
+        var st = stat()
+        if stat(root, &st) != 0 { throw FileReader.openErrorForBatch(root, errno) }
+        if (st.st_mode & S_IFMT) != S_IFDIR { throw NewsNLPError(.noInput, file: root, "is not a folder (batch reads a folder of *.txt and *.md files)") }
+        var out: [String] = []
+        try walk(root, into: &out, top: true)
+        out.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return out
+    }
+
+    private static func walk(_ dir: String, into out: inout [String], top: Bool) throws {
+        guard let handle = opendir(dir) else {
+            if top { throw FileReader.openErrorForBatch(dir, errno) }
+            Console.warn("\(dir): cannot read the folder: \(String(cString: strerror(errno))); skipped")
+            return
+        }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { p in
+                p.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let path = dir == "/" ? "/" + name : dir + "/" + name
+            var st = stat()
+            guard lstat(path, &st) == 0 else { continue }
+            let kind = st.st_mode & S_IFMT
+            if kind == S_IFDIR {
+                try walk(path, into: &out, top: false)
+            } else if isArticle(name) {
+                if kind == S_IFLNK {
+                    // A link to a folder is not followed; a broken or looping link is listed, to fail visibly.
+                    var target = stat()
+                    if stat(path, &target) == 0 && (target.st_mode & S_IFMT) == S_IFDIR { continue }
+                }
+                out.append(path)
+            }
+        }
+    }
+
+    static func isArticle(_ name: String) -> Bool {
+        name.hasSuffix(".txt") || name.hasSuffix(".md")
+    }
+}
+
+extension FileReader {
+    static func openErrorForBatch(_ path: String, _ e: Int32) -> NewsNLPError {
+        if e == ENOENT { return NewsNLPError(.noInput, file: path, "no such folder") }
+        return NewsNLPError(.ioError, file: path, "cannot read: \(String(cString: strerror(e)))")
+    }
+}
+
+/// A one-line progress bar on standard error: files done, files per second, time left.
+struct Progress {
+    let total: Int
+    private let started = Progress.now()
+    private var lastDraw = 0.0
+
+    init(total: Int) {
+        self.total = total
+    }
+
+    mutating func update(done: Int) {
+        let t = Progress.now()
+        guard t - lastDraw >= 0.1 || done == total else { return }
+        lastDraw = t
+        let elapsed = max(t - started, 1e-6)
+        let rate = Double(done) / elapsed
+        let left = rate > 0 ? Double(total - done) / rate : 0
+        let width = 30
+        let filled = total > 0 ? width * done / total : width
+        var line = "\r[" + String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled) + "] "
+        line += "\(done)/\(total) files  " + format(rate) + " files/s  " + clock(left) + " left\u{1B}[K"
+        let bytes = Array(line.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+    }
+
+    func clear() {
+        let bytes = Array("\r\u{1B}[K".utf8)
+        _ = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+    }
+
+    private func format(_ rate: Double) -> String {
+        rate >= 100 ? String(Int(rate)) : String(Double(Int(rate * 10)) / 10)
+    }
+
+    private func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 3600 ? "\(s / 3600):" + two((s / 60) % 60) + ":" + two(s % 60) : "\(s / 60):" + two(s % 60)
+    }
+
+    private func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}

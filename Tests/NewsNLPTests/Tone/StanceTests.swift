@@ -1,0 +1,158 @@
+import Testing
+@testable import NewsNLP
+
+/// A document segmented without entity recognition, with entities and quotes built by hand, then scored.
+private struct Fixture {
+    var document: Document
+
+    init(_ text: String, _ language: Language = .french) {
+        document = segmented(text, language: language)
+    }
+
+    /// The span of the `occurrence`-th occurrence of `s` in the text.
+    func span(_ s: String, occurrence: Int = 0) -> Span {
+        let needle = Array(s.utf8), hay = document.utf8
+        var seen = 0
+        var i = 0
+        while i + needle.count <= hay.count {
+            if Array(hay[i..<i + needle.count]) == needle {
+                if seen == occurrence { return Span(i, i + needle.count) }
+                seen += 1
+            }
+            i += 1
+        }
+        fatalError("no \(s) in the text")
+    }
+
+    func mention(_ s: String, occurrence: Int = 0) -> Mention {
+        let sp = span(s, occurrence: occurrence)
+        let t = ToneScorer.firstToken(endingAfter: sp.start, in: document.tokens)
+        return Mention(span: sp, sentence: document.tokens[t].sentence)
+    }
+
+    mutating func person(_ id: String, _ name: String, mentions: [Mention], roles: [Mention] = []) {
+        document.entities.append(Entity(id: id, name: name, type: .person, source: .pattern, mentions: mentions, roles: roles))
+    }
+
+    mutating func score() -> Self {
+        ToneScorer.load(document.language, from: .builtIn).process(&document)
+        return self
+    }
+
+    func stance(_ id: String) -> Stance {
+        document.entities.first { $0.id == id }!.stance!
+    }
+}
+
+@Suite struct StanceTests {
+    @Test func whatIsSaidAboutAPersonCounts() {
+        var f = Fixture("Le sénateur Paul Verdasque est incompétent. Paul Verdasque a été mêlé à un scandale de fraude.")
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque"), f.mention("Paul Verdasque", occurrence: 1)])
+        let st = f.score().stance("paul-verdasque")
+        #expect(st.label == .negative)
+        #expect(Set(st.evidence) == [0, 1])
+    }
+
+    @Test func whatAPersonSaysInAQuoteIsTheirVoice() {
+        let text = "« Ce budget est un désastre et un scandale », a déclaré Paul Verdasque."
+        var f = Fixture(text)
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
+        f.document.quotes = [Quote(kind: .direct, span: f.span("Ce budget est un désastre et un scandale"),
+                                   speaker: Speaker(name: "Paul Verdasque", entity: "paul-verdasque", span: f.span("Paul Verdasque")),
+                                   cue: f.span("a déclaré"), confidence: 0.9)]
+        let scored = f.score()
+        #expect(scored.document.tone!.label == .negative, "quoted words still count for the tone")
+        #expect(scored.stance("paul-verdasque").label == .neutral)
+    }
+
+    @Test func whatAPersonSaysAfterASpeechVerbIsTheirVoice() {
+        var f = Fixture("Paul Verdasque dénonce un fiasco et un scandale.")
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
+        #expect(f.score().stance("paul-verdasque").label == .neutral)
+
+        var g = Fixture("Le fiasco et le scandale de Paul Verdasque.")
+        g.person("paul-verdasque", "Paul Verdasque", mentions: [g.mention("Paul Verdasque")])
+        #expect(g.score().stance("paul-verdasque").label == .negative)
+    }
+
+    @Test func theSpeakerJudgesTheTarget() {
+        var f = Fixture("Paul Verdasque accuse Lise Moranges de fraude et de corruption.")
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
+        f.person("lise-moranges", "Lise Moranges", mentions: [f.mention("Lise Moranges")])
+        let scored = f.score()
+        #expect(scored.stance("lise-moranges").label == .negative)
+        #expect(scored.stance("paul-verdasque").label == .neutral)
+    }
+
+    @Test func aPassiveVerbMakesThePersonTheTarget() {
+        var f = Fixture("Paul Verdasque est accusé de fraude et de corruption.")
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
+        #expect(f.score().stance("paul-verdasque").label == .negative)
+    }
+
+    @Test func roleNounsCount() {
+        var f = Fixture("Paul Verdasque a présenté le budget. Le ministre est corrompu et incompétent.")
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")], roles: [f.mention("ministre")])
+        let st = f.score().stance("paul-verdasque")
+        #expect(st.label == .negative)
+        #expect(st.evidence == [1])
+    }
+
+    @Test func wireCopyIsNeutral() {
+        var f = Fixture("Paul Verdasque a présenté mardi le budget de la région. Paul Verdasque se rendra jeudi à Bruxelles pour une réunion des ministres.")
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque"), f.mention("Paul Verdasque", occurrence: 1)])
+        let st = f.score().stance("paul-verdasque")
+        #expect(st.label == .neutral)
+        #expect(st.evidence.isEmpty)
+    }
+
+    @Test func englishSpeakerAndTarget() {
+        var f = Fixture("Mark Tellwood slammed the plan as a disaster. Critics say Dana Orrick is corrupt.", .english)
+        f.person("mark-tellwood", "Mark Tellwood", mentions: [f.mention("Mark Tellwood")])
+        f.person("dana-orrick", "Dana Orrick", mentions: [f.mention("Dana Orrick")])
+        let scored = f.score()
+        #expect(scored.stance("mark-tellwood").label == .neutral)
+        #expect(scored.stance("dana-orrick").label == .negative)
+    }
+
+    @Test func anEntityNeverMentionedInTextIsNeutral() {
+        var f = Fixture("Le fiasco est total.")
+        f.person("nobody", "Nobody", mentions: [])
+        let st = f.score().stance("nobody")
+        #expect(st.score == 0 && st.evidence.isEmpty)
+    }
+}
+
+@Suite struct SeedArticleTests {
+    /// The seed article read end to end by the whole pipeline.
+    static let seed: Document = {
+        let path = packageRoot + "/Corpora/fr-desantis-twitter-space.txt"
+        let bytes = try! FileReader.read(path)
+        let text = String(decoding: bytes, as: UTF8.self)
+        return Analyzer().analyze(text, source: path)
+    }()
+
+    @Test func toneIsNegative() {
+        let d = Self.seed
+        let tone = d.tone!
+        #expect(tone.label == .negative)
+        let words = Set(tone.evidence.filter { $0.score < 0 }.map { Folding.fold(d.string($0.span)) })
+        for w in ["fiasco", "crash", "faux-pas", "crible"] { #expect(words.contains(w), "\(w)") }
+    }
+
+    @Test func stanceTowardDeSantisAndTrumpIsNegative() throws {
+        let d = Self.seed
+        // Needs the entity recognizer; without entities there is nothing to hold a stance.
+        try #require(!d.entities.isEmpty)
+        for name in ["desantis", "trump"] {
+            let e = try #require(d.entities.first { Folding.fold($0.name).hasSuffix(name) }, "\(name)")
+            #expect(e.stance?.label == .negative, "\(e.name): \(String(describing: e.stance))")
+        }
+    }
+
+    @Test func theTextViewShowsToneAndTable() {
+        let view = Views.tone(Self.seed)
+        #expect(view.hasPrefix("tone: negative"))
+        #expect(view.contains("fiasco") || view.contains("Fiasco"))
+    }
+}
