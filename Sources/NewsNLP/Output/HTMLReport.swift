@@ -131,10 +131,14 @@ private extension HTMLReport {
         var paragraph: Int32 = -1
         var open = false
         for (k, s) in d.sentences.enumerated() {
-            if s.paragraph != paragraph || s.isHeading || (k > 0 && d.sentences[k - 1].isHeading) {
+            // A run of page furniture (a ticker, a byline block) is one dimmed line.
+            let furnitureRun = s.boilerplate && k > 0 && d.sentences[k - 1].boilerplate
+            if furnitureRun {
+                out += " · "
+            } else if s.paragraph != paragraph || s.isHeading || (k > 0 && d.sentences[k - 1].isHeading) || (k > 0 && d.sentences[k - 1].boilerplate) || s.boilerplate {
                 if open { out += "</p>\n" }
                 var cls: [String] = []
-                if s.isHeading { cls.append("heading") }
+                if s.isHeading && !s.boilerplate { cls.append("heading") }
                 out += cls.isEmpty ? "<p>" : "<p class=\"" + cls.joined(separator: " ") + "\">"
                 open = true
                 paragraph = s.paragraph

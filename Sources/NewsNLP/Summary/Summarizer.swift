@@ -12,21 +12,6 @@ public struct Summarizer: Sendable {
     public init(length: SummaryLength = .sentences(3)) {
         self.length = length
         self.weights = SummaryWeights()
-        // TUNE-BEGIN
-        if let raw = getenv("NEWSNLP_TUNE") {
-            for kv in String(cString: raw).split(separator: ",") {
-                let p = kv.split(separator: "="); let v = Double(p[1])!
-                switch p[0] {
-                case "pos": weights.position = v; case "hl": weights.positionHalfLife = v; case "par": weights.paragraphStart = v
-                case "cen": weights.centrality = v; case "sal": weights.names = v; case "dig": weights.number = v
-                case "red": weights.redundancy = v; case "dup": weights.duplicate = v; case "pw": weights.preferredWords = v
-                case "le": weights.lengthExponent = v; case "sw": weights.minimumWords = v; case "pron": weights.pronounStart = v
-                case "qm": weights.question = v; case "tit": weights.title = v
-                default: break
-                }
-            }
-        }
-        // TUNE-END
     }
 
     public init(length: SummaryLength, weights: SummaryWeights) {
