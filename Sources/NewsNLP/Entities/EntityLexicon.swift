@@ -6,10 +6,7 @@ struct EntityLexicon: Sendable {
         var type: EntityType
         var name: String
         var gender: Character?
-        var roles: [String]
         var affiliation: String
-        /// Folded words of the canonical name (for surnames and coreference).
-        var nameWords: [String]
     }
 
     enum Form: UInt8, Sendable { case name, alias, role }
@@ -25,39 +22,188 @@ struct EntityLexicon: Sendable {
     }
 
     var entries: [Entry] = []
-    /// Hash of the folded word sequence → the entries it names.
-    var phrases: [UInt64: [Hit]] = [:]
+    /// Hash of the folded word sequence → index of its first hit in `hitStore`; hits chain through `next`.
+    private var heads: [UInt64: Int32] = [:]
+    private var hitStore: [Hit] = []
+    private var next: [Int32] = []
     /// Hashes of the first words of all phrases, to skip most tokens at once.
     var firstWords: Set<UInt64> = []
     var longest = 1
 
+    /// The entries a folded word sequence names, or nil.
+    func hits(for hash: UInt64) -> [Hit]? {
+        guard var k = heads[hash] else { return nil }
+        var out: [Hit] = []
+        while k >= 0 {
+            out.append(hitStore[Int(k)])
+            k = next[Int(k)]
+        }
+        return out
+    }
+
+    /// Compiles every file under `entities/`.
+    ///
+    /// Reads the bytes directly (no `String` per field but the id, name and affiliation of each entry) and
+    /// folds names with `FoldTable`, so that the ~8,000 built-in entries load in a few milliseconds.
+    /// - Complexity: O(total size of the files).
     static func load(from lexicons: Lexicons) -> EntityLexicon {
         lexicons.cached("entity-lexicon") {
             var lex = EntityLexicon()
-            let elisions: Set<String> = ["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"]
+            let files = lexicons.files(under: "entities/")
+            let estimate = files.reduce(0) { $0 + $1.bytes.count } / 40
+            lex.heads.reserveCapacity(estimate)
+            lex.hitStore.reserveCapacity(estimate)
+            lex.next.reserveCapacity(estimate)
+            lex.entries.reserveCapacity(estimate / 3)
             var byID: [String: Int] = [:]
-            for file in lexicons.files(under: "entities/") {
-                // Built-in files are checked by the tests; a malformed user file was reported by validate().
-                guard let rows = try? EntityLexiconParser.parse(file) else { continue }
-                for e in rows {
-                    let index: Int
-                    if let existing = byID[e.id] {
-                        index = existing  // a user file extends a built-in entry
-                    } else {
-                        index = lex.entries.count
-                        byID[e.id] = index
-                        lex.entries.append(Entry(id: e.id, type: e.type, name: e.name, gender: e.gender, roles: e.roles,
-                                                 affiliation: e.affiliation, nameWords: words(e.name, elisions)))
-                    }
-                    lex.add(e.name, entry: index, form: .name, elisions)
-                    for a in e.aliases { lex.add(a, entry: index, form: .alias, elisions) }
-                    for r in e.roles { lex.add(r, entry: index, form: .role, elisions) }
+            var scratch = [UInt8](repeating: 0, count: 1024)
+            for file in files {
+                file.bytes.withUnsafeBufferPointer { b in
+                    lex.compile(b, &byID, &scratch)
                 }
             }
             return lex
         }
     }
+}
 
+private extension EntityLexicon {
+    static let elisions: Set<UInt64> = Set(["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"].map { FoldHash.hash(folded: $0) })
+
+    mutating func compile(_ b: UnsafeBufferPointer<UInt8>, _ byID: inout [String: Int], _ scratch: inout [UInt8]) {
+        var lineStart = 0
+        let n = b.count
+        while lineStart < n {
+            var lineEnd = lineStart
+            while lineEnd < n && b[lineEnd] != 0x0A { lineEnd += 1 }
+            var e = lineEnd
+            if e > lineStart && b[e - 1] == 0x0D { e -= 1 }
+            defer { lineStart = lineEnd + 1 }
+            guard e > lineStart, b[lineStart] != 0x23 else { continue }
+            // Fields.
+            var fields: [(Int, Int)] = []
+            fields.reserveCapacity(7)
+            var f = lineStart
+            for k in lineStart..<e where b[k] == 0x09 {
+                fields.append((f, k))
+                f = k + 1
+            }
+            fields.append((f, e))
+            // Malformed lines of user files were reported by Lexicons.validate(); skip them here.
+            guard fields.count >= 3, fields.count <= 7 else { continue }
+            func string(_ r: (Int, Int)) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r.0..<r.1]), as: UTF8.self) }
+            let id = string(fields[0])
+            guard let type = EntityType(rawValue: string(fields[1])) else { continue }
+            let index: Int
+            if let existing = byID[id] {
+                index = existing  // a user file extends a built-in entry
+            } else {
+                index = entries.count
+                byID[id] = index
+                var gender: Character?
+                if fields.count > 4, fields[4].1 == fields[4].0 + 1 { gender = b[fields[4].0] == 0x66 ? "f" : (b[fields[4].0] == 0x6D ? "m" : nil) }
+                entries.append(Entry(id: id, type: type, name: string(fields[2]), gender: gender,
+                                     affiliation: fields.count > 6 ? string(fields[6]) : ""))
+            }
+            addForm(b, fields[2], index, .name, &scratch)
+            if fields.count > 3 { forEachListItem(b, fields[3]) { addForm(b, $0, index, .alias, &scratch) } }
+            if fields.count > 5 { forEachListItem(b, fields[5]) { addForm(b, $0, index, .role, &scratch) } }
+        }
+    }
+
+    /// Calls `body` with each trimmed item of a ` | `-separated field.
+    func forEachListItem(_ b: UnsafeBufferPointer<UInt8>, _ r: (Int, Int), _ body: ((Int, Int)) -> Void) {
+        var s = r.0
+        var k = r.0
+        while k <= r.1 {
+            if k == r.1 || b[k] == 0x7C {
+                var x = s, y = k
+                while x < y && b[x] == 0x20 { x += 1 }
+                while y > x && b[y - 1] == 0x20 { y -= 1 }
+                if y > x { body((x, y)) }
+                s = k + 1
+            }
+            k += 1
+        }
+    }
+
+    mutating func addForm(_ b: UnsafeBufferPointer<UInt8>, _ r: (Int, Int), _ entry: Int, _ kind: Form, _ scratch: inout [UInt8]) {
+        let form = UnsafeBufferPointer(rebasing: b[r.0..<r.1])
+        guard form.count >= 2, !form.contains(0x28) else { return }
+        // Fold into scratch (FoldTable), or through ICU for scripts beyond Latin.
+        var folded: [UInt8]
+        var count = 0
+        if form.count * 4 > scratch.count { scratch = [UInt8](repeating: 0, count: form.count * 4) }
+        let ok = scratch.withUnsafeMutableBufferPointer { out in
+            FoldTable.forEachFoldedByte(form) { byte in
+                if count < out.count { out[count] = byte; count += 1 }
+            }
+        }
+        if ok { folded = Array(scratch[0..<count]) } else { folded = Array(Folding.fold(UnsafeRawBufferPointer(form)).utf8) }
+        // Split into words as the tokenizer does: on spaces, with elisions split off ("l'" + "elysee").
+        var wordHashes: [UInt64] = []
+        var i = 0
+        let m = folded.count
+        while i < m {
+            while i < m && folded[i] == 0x20 { i += 1 }
+            var j = i
+            while j < m && folded[j] != 0x20 { j += 1 }
+            var end = j
+            while end > i && (folded[end - 1] == 0x2C || folded[end - 1] == 0x3B) { end -= 1 }
+            if end > i {
+                var start = i
+                if let apo = folded[i..<end].firstIndex(of: 0x27), apo + 1 < end {
+                    var h = FoldHash.seed
+                    for x in folded[i..<apo] { h = (h ^ UInt64(x)) &* FoldHash.prime }
+                    if Self.elisions.contains(h) {
+                        wordHashes.append((h ^ 0x27) &* FoldHash.prime)
+                        start = apo + 1
+                    }
+                }
+                var h = FoldHash.seed
+                for x in folded[start..<end] { h = (h ^ UInt64(x)) &* FoldHash.prime }
+                wordHashes.append(h)
+            }
+            i = j
+        }
+        guard !wordHashes.isEmpty, wordHashes.count <= 12 else { return }
+        var h = FoldHash.seed
+        for w in wordHashes { h = FoldHash.combine(h, w) }
+        let (first, _) = form.scalar(at: 0)
+        let needsCapital = first.isUpper || first.isDigit
+        var needsAllCaps = false
+        if wordHashes.count == 1 && form.count <= 6 {
+            var letters = 0, capitals = 0
+            for c in form {
+                if c >= 0x41 && c <= 0x5A { letters += 1; capitals += 1 } else if (c >= 0x61 && c <= 0x7A) || c >= 0x80 { letters += 1 }
+            }
+            needsAllCaps = letters >= 2 && capitals == letters
+        }
+        let hit = Hit(entry: Int32(entry), words: UInt8(wordHashes.count), form: kind, needsCapital: needsCapital, needsAllCaps: needsAllCaps)
+        let slot = Int32(hitStore.count)
+        if let head = heads[h] {
+            var k = head
+            while k >= 0 {
+                if hitStore[Int(k)].entry == hit.entry && hitStore[Int(k)].form == hit.form { return }
+                k = next[Int(k)]
+            }
+            // Append at the end of the chain, so that hits keep file order.
+            k = head
+            while next[Int(k)] >= 0 { k = next[Int(k)] }
+            hitStore.append(hit)
+            next.append(-1)
+            next[Int(k)] = slot
+        } else {
+            heads[h] = slot
+            hitStore.append(hit)
+            next.append(-1)
+        }
+        firstWords.insert(wordHashes[0])
+        longest = max(longest, wordHashes.count)
+    }
+}
+
+extension EntityLexicon {
     /// The folded words of a name, split as the tokenizer splits text ("l'Élysée" → "l'", "elysee").
     static func words(_ s: String, _ elisions: Set<String>) -> [String] {
         var out: [String] = []
@@ -72,33 +218,5 @@ struct EntityLexicon: Sendable {
             out.append(String(p))
         }
         return out
-    }
-
-    mutating func add(_ form: String, entry: Int, form kind: Form, _ elisions: Set<String>) {
-        if form.contains("(") || form.utf8.count < 2 { return }
-        let ws = Self.words(form, elisions)
-        guard !ws.isEmpty, ws.count <= 12 else { return }
-        var h = FoldHash.seed
-        for w in ws { h = FoldHash.combine(h, FoldHash.hash(folded: w)) }
-        let first = form.unicodeScalars.first!
-        let needsCapital = first.properties.isUppercase || first.properties.numericType != nil
-        var needsAllCaps = false
-        if ws.count == 1 && form.utf8.count <= 6 {
-            var letters = 0, capitals = 0
-            for b in form.utf8 {
-                if b >= 0x41 && b <= 0x5A { letters += 1; capitals += 1 } else if b >= 0x61 && b <= 0x7A || b >= 0x80 { letters += 1 }
-            }
-            needsAllCaps = letters >= 2 && capitals == letters
-        }
-        let hit = Hit(entry: Int32(entry), words: UInt8(ws.count), form: kind, needsCapital: needsCapital, needsAllCaps: needsAllCaps)
-        if var list = phrases[h] {
-            if list.contains(where: { $0.entry == hit.entry && $0.form == hit.form }) { return }
-            list.append(hit)
-            phrases[h] = list
-        } else {
-            phrases[h] = [hit]
-        }
-        firstWords.insert(FoldHash.hash(folded: ws[0]))
-        longest = max(longest, ws.count)
     }
 }

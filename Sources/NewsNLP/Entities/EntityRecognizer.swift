@@ -120,7 +120,7 @@ private extension EntityRecognizer {
             if !t.isWord && L == 1 { return nil }
             allCaps = allCaps && t.allCaps
             h = FoldHash.combine(h, t.hash)
-            guard let hits = lexicon.phrases[h] else { continue }
+            guard let hits = lexicon.hits(for: h) else { continue }
             let valid = hits.filter { hit in
                 if hit.needsCapital && !info[i].capitalised { return false }
                 if hit.needsAllCaps && !allCaps { return false }
