@@ -1,6 +1,6 @@
 /// The language data segmentation reads: abbreviations, elisions, compounds and clitics, from `Lexicons/`.
 struct SegmentationRules: Sendable {
-    enum AbbreviationClass: Sendable { case never, maybe }
+    enum AbbreviationClass: Sendable { case never, maybe, unit }
 
     /// Abbreviations with their period ("M.", "av.", "U.S."), case-sensitive.
     var abbreviations: [String: AbbreviationClass] = [:]
@@ -17,11 +17,25 @@ struct SegmentationRules: Sendable {
     /// Function words (folded) of the language: a capitalised one after an abbreviation starts a sentence.
     var stopwords: Set<String> = []
     /// Folded words that continue a sentence after "?" or "!" (subject pronouns of an inverted speech clause).
-    var inciseWords: Set<String> = ["he", "she", "they", "i", "we", "you", "it", "demande", "s'exclame", "lance", "interroge", "ironise", "repond", "dit", "poursuit", "ajoute"]
+    var inciseWords: Set<String> = ["he", "she", "they", "i", "we", "you", "it", "or", "and", "but", "nor", "demande", "s'exclame", "lance", "interroge", "ironise", "repond", "dit", "poursuit", "ajoute"]
+
+    /// The language of the rules.
+    var language: Language = .french
+
+    /// The class of an abbreviation as written, or — for a word in capitals ("INC.", "SEC.") — as
+    /// capitalised ("Inc.") or lower case.
+    func abbreviation(_ form: String) -> AbbreviationClass? {
+        if let c = abbreviations[form] { return c }
+        guard form.utf8.count >= 3, form.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x2E }) else { return nil }
+        let lower = form.lowercased()
+        if let c = abbreviations[lower] { return c }
+        return abbreviations[lower.prefix(1).uppercased() + lower.dropFirst()]
+    }
 
     static func load(_ language: Language, from lexicons: Lexicons) -> SegmentationRules {
         lexicons.cached("segmentation:" + language.code) {
             var rules = SegmentationRules()
+            rules.language = language
             // Both languages' abbreviations apply (French text quotes "Gov." and English text "M."), the
             // document's own language last so that its classes win.
             let order: [Language] = language == .french ? [.english, .french] : [.french, .english]
@@ -29,7 +43,12 @@ struct SegmentationRules: Sendable {
                 for file in lexicons.files(lang.code + "/abbreviations") {
                     for row in file.rows() where !row.fields.isEmpty {
                         let key = String(row.fields[0].trimmingSpaces())
-                        let cls: AbbreviationClass = row.fields.count > 1 && row.fields[1] == "maybe" ? .maybe : .never
+                        let cls: AbbreviationClass
+                        switch row.fields.count > 1 ? row.fields[1] : "never" {
+                        case "maybe": cls = .maybe
+                        case "unit": cls = .unit
+                        default: cls = .never
+                        }
                         rules.abbreviations[key] = cls
                         rules.longestAbbreviation = max(rules.longestAbbreviation, key.utf8.count)
                     }

@@ -49,6 +49,7 @@ struct SentenceSplitter {
         var boundaries: [Int] = []
         boundaries.reserveCapacity(candidates.count)
         var tokenCursor = 0
+        var insideCursor = 0
         var lastKept = 0
         for b in candidates {
             if b <= lastKept { continue }
@@ -63,6 +64,9 @@ struct SentenceSplitter {
                 if c.isSpace { rightStart += l } else { break }
             }
             if leftEnd <= lastKept || rightStart >= n { continue }
+            // Never inside a token (a URL, "Y!J", a domain).
+            while insideCursor < tokens.count && Int(tokens[insideCursor].span.end) <= b { insideCursor += 1 }
+            if insideCursor < tokens.count, Int(tokens[insideCursor].span.start) < b { continue }
             if listStartSet.contains(b) {
                 boundaries.append(b)
                 lastKept = b
@@ -75,11 +79,21 @@ struct SentenceSplitter {
                 lastKept = b
                 continue
             }
-            // A closing quote that ICU put at the start of the next sentence belongs to this one.
+            // Inside brackets that close later on the line ("(see. section 4.2)"): no break.
+            if insideBrackets(text, leftEnd) { continue }
+            // A closing quote that ICU put at the start of the next sentence belongs to this one; so do citation
+            // marks after a period ("…martyr. [1] The").
             var cut = b
             var next = rightStart
             let (rc, rl) = text.scalar(at: next)
-            if rc == "»" || rc == "”" || (rc == "\"" && isClosingStraightQuote(text, next)) {
+            if let citationEnd = citation(text, at: next), text.scalar(before: leftEnd).0.isTerminal {
+                next = citationEnd
+                cut = next
+                while next < n, text.scalar(at: next).0.isHorizontalSpace { next += text.scalar(at: next).1 }
+                if next >= n { continue }
+            } else if rc == "»" || rc == "”" || (rc == "\"" && isClosingStraightQuote(text, next))
+                || (rc == "'" && text.scalar(before: leftEnd).0.isTerminal && isClosingSingleQuote(text, next)) {
+                if rc == "'" && next + 1 < n && text[next + 1] == 0x27 { next += 1 }
                 next += rl
                 cut = next
                 while next < n {
@@ -101,7 +115,8 @@ struct SentenceSplitter {
             if nc.isLower {
                 let (lc, _) = text.scalar(before: leftEnd)
                 let endsHere = cut == b && ((lc == "." && isPlainPeriod(text, tokens, tokenCursor, leftEnd))
-                    || ((lc == "?" || lc == "!") && !isIncise(text, tokens, tokenCursor, leftEnd)))
+                    || (lc == "?" && !isIncise(text, tokens, tokenCursor, leftEnd))
+                    || (lc == "!" && rules.language == .french && !isIncise(text, tokens, tokenCursor, leftEnd)))
                 if !endsHere { continue }
             }
             // Abbreviations and initials before the break.
@@ -158,7 +173,7 @@ private extension SentenceSplitter {
         }
         guard letters >= 2 else { return false }
         let form = String(decoding: UnsafeBufferPointer(rebasing: text[Int(w.span.start)..<leftEnd]), as: UTF8.self)
-        return rules.abbreviations[form] == nil
+        return rules.abbreviation(form) == nil
     }
 
     /// After "?" or "!", a lower-case continuation that belongs to the sentence: an inverted speech clause
@@ -183,8 +198,15 @@ private extension SentenceSplitter {
     func listItemStarts(_ text: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) -> [Int] {
         var out: [Int] = []
         var previous: (value: Int, style: Int, end: Int)? = nil
-        for (k, t) in tokens.enumerated() {
-            guard let (value, style, end) = listMarker(text, tokens, k) else { continue }
+        var consumed = 0
+        for (k, t) in tokens.enumerated() where Int(t.span.start) >= consumed {
+            guard var (value, style, end) = listMarker(text, tokens, k) else { continue }
+            consumed = end
+            // "i", "v", "x" are letters in a lettered list and numerals in a roman one.
+            if style / 10 == 2, let p = previous, p.style / 10 == 3, t.span.length <= 2 {
+                let c = text[Int(t.span.start)]
+                if Int(c) - 0x60 == p.value + 1 { value = p.value + 1; style = style + 10 }
+            }
             if let p = previous, p.style == style, value == p.value + 1, t.span.start > p.end, Int(t.span.start) - p.end < 400 {
                 // a bullet just before the marker starts the item with it
                 var start = Int(t.span.start)
@@ -247,6 +269,90 @@ private extension SentenceSplitter {
         guard j < tokens.count, Int(tokens[j].span.start) > end, tokens[j].kind == .word || tokens[j].kind == .number else { return nil }
         if open { return (value, style, end) }
         return (value, style, end)
+    }
+
+    /// Whether the sentence so far, before token `k`, holds a lower-case content word (a verb or a noun: "He
+    /// left the bank at 6 p.m."), as opposed to a bare time or date phrase ("At 5 a.m.", "In 44 B.C.").
+    func hasContentWord(_ text: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ k: Int) -> Bool {
+        var j = k - 1
+        var seen = 0
+        while j >= 0 && seen < 40 {
+            let t = tokens[j]
+            let (c, _) = text.scalar(at: Int(t.span.start))
+            if t.kind == .punctuation, c.isTerminal || c.isLineBreak { break }
+            if t.kind == .word, c.isLower, t.span.length >= 3 {
+                let f = Folding.fold(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[Int(t.span.start)..<Int(t.span.end)]))
+                if !rules.stopwords.contains(f) && rules.abbreviation(String(decoding: UnsafeBufferPointer(rebasing: text[Int(t.span.start)..<Int(t.span.end)]), as: UTF8.self)) == nil { return true }
+            }
+            if j > 0, lineBreaks(text, Int(tokens[j - 1].span.end), Int(t.span.start)) > 0 { break }
+            seen += 1
+            j -= 1
+        }
+        return false
+    }
+
+    /// Whether `at` lies inside brackets opened earlier on its line and closed later on it.
+    func insideBrackets(_ text: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        var depth = 0
+        var k = lineStart(text, at)
+        while k < at {
+            let (c, l) = text.scalar(at: k)
+            if c == "(" || c == "[" || c == "{" || c == "（" { depth += 1 }
+            if (c == ")" || c == "]" || c == "}" || c == "）") && depth > 0 { depth -= 1 }
+            k += l
+        }
+        guard depth > 0 else { return false }
+        var limit = 0
+        while k < text.count && limit < 300 {
+            let (c, l) = text.scalar(at: k)
+            if c.isLineBreak { return false }
+            if c == ")" || c == "]" || c == "}" || c == "）" { return true }
+            k += l
+            limit += 1
+        }
+        return false
+    }
+
+    /// Citation marks right after a sentence: "[1]", "[1][2] [3]"; their end, or nil.
+    func citation(_ text: UnsafeBufferPointer<UInt8>, at: Int) -> Int? {
+        var k = at
+        var end: Int?
+        while k < text.count, text[k] == 0x5B {
+            var j = k + 1
+            while j < text.count, text[j] >= 0x30, text[j] <= 0x39 { j += 1 }
+            guard j > k + 1, j < text.count, text[j] == 0x5D else { break }
+            end = j + 1
+            k = j + 1
+            while k < text.count, text[k] == 0x20 { k += 1 }
+        }
+        return end
+    }
+
+    /// A straight single quote (or '') after a sentence end that closes a quotation: an opening one appears
+    /// earlier on the line.
+    func isClosingSingleQuote(_ text: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        var k = lineStart(text, at)
+        var opens = 0
+        while k < at {
+            if text[k] == 0x27 || text[k] == 0x60 {
+                // an apostrophe inside a word is no quote mark
+                let before = k > 0 ? text.scalar(before: k).0 : " "
+                let after = k + 1 < text.count ? text.scalar(at: k + 1).0 : " "
+                if !(before.isLetter && after.isLetter) { opens += 1 }
+            }
+            k += 1
+        }
+        return opens % 2 == 1 || (at + 1 < text.count && text[at + 1] == 0x27)
+    }
+
+    /// "J.C.", "U.S.": single capitals each followed by a period.
+    func isInitials(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var k = s
+        while k < e {
+            guard k + 1 < e, text[k] >= 0x41, text[k] <= 0x5A, text[k + 1] == 0x2E else { return false }
+            k += 2
+        }
+        return true
     }
 
     /// Removes the boundary after a sentence that is only a list marker ("1.", "a)", "ii."), so that the
@@ -324,14 +430,22 @@ private extension SentenceSplitter {
         guard text[e - 1] == 0x2E else { return false }
         let nextIsFunctionWord = isCapitalisedFunctionWord(text, next)
         let form = String(decoding: UnsafeBufferPointer(rebasing: text[s..<e]), as: UTF8.self)
-        if let cls = rules.abbreviations[form] {
-            return cls == .never || !nextIsFunctionWord
+        if let cls = rules.abbreviation(form) {
+            switch cls {
+            case .never: return true
+            case .maybe: return !nextIsFunctionWord || text.scalar(at: next).0.isDigit
+            // "5 ft. 6 in. tall" and "In 44 B.C. Caesar was…" go on; "He left at 6 p.m. Travelers…" ends.
+            case .unit: return !text.scalar(at: next).0.isUpper || (!nextIsFunctionWord && !hasContentWord(text, tokens, k))
+            }
         }
+        // Initials: "J.C. Penney", "U.S. Government" (capitals and periods only).
+        if e - s >= 4, isInitials(text, s, e) { return !nextIsFunctionWord }
         // "av. J.-C." and other two-word abbreviations.
         if k >= 1 {
             let p = tokens[k - 1]
             let two = String(decoding: UnsafeBufferPointer(rebasing: text[Int(p.span.start)..<e]), as: UTF8.self)
-            if let cls = rules.abbreviations[two] { return cls == .never || !nextIsFunctionWord }
+            if let cls = rules.abbreviation(two) { return cls == .never || !nextIsFunctionWord }
+            if p.span.end == t.span.start, isInitials(text, Int(p.span.start), e) { return !nextIsFunctionWord }
         }
         // An initial merged by the tokenizer ("F." in "John F. Kennedy").
         if e - s <= 3, text.scalar(at: s).0.isUpper, e - s == text.scalar(at: s).1 + 1 {

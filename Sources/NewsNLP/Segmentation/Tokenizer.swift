@@ -168,6 +168,10 @@ private extension Tokenizer {
             return i + 1
         }
         // Glued sentences: "exprimé.Il" → "exprimé" "." "Il"; a web domain ("BFMTV.com") is one token.
+        if isDomain(text, r.start, r.end) || startsWithWWW(text, r.start, r.end) {
+            out.tokens.append(Token(span: Span(r.start, r.end), kind: .url))
+            return i + 1
+        }
         if let dot = gluedPeriod(text, r.start, r.end) {
             emitWord(text, r.start, dot, &out)
             out.tokens.append(Token(span: Span(dot, dot + 1), kind: .punctuation))
@@ -354,6 +358,10 @@ private extension Tokenizer {
         guard dot > start, end - dot >= 3, end - dot <= 5 else { return false }
         let tld = String(decoding: UnsafeBufferPointer(rebasing: text[(dot + 1)..<end]), as: UTF8.self).lowercased()
         return ["com", "fr", "org", "net", "io", "eu", "be", "ch", "ca", "uk", "us", "info", "gouv", "tv", "de"].contains(tld)
+    }
+
+    func startsWithWWW(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        end - start > 5 && (text[start] | 0x20) == 0x77 && (text[start + 1] | 0x20) == 0x77 && (text[start + 2] | 0x20) == 0x77 && text[start + 3] == 0x2E
     }
 
     func allDigits(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
