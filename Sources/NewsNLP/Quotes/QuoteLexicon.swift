@@ -140,6 +140,8 @@ struct SpeakerLexicon: Sendable {
         var gender: Character?
         /// Folded words of the affiliation ("parti", "democrate").
         var affiliation: [String]
+        /// `WordKey`s of the first word of each role noun ("secrétaire", "président").
+        var roleHeads: Set<UInt64>
     }
     /// Entries by the `WordKey` of each surface form (name and aliases).
     var byKey: [UInt64: Int] = [:]
@@ -154,7 +156,8 @@ struct SpeakerLexicon: Sendable {
                 for e in rows where e.type == .person || e.type == .organisation {
                     let affiliation = e.affiliation.isEmpty ? [] : Folding.fold(e.affiliation).split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
                     let index = lex.entries.count
-                    lex.entries.append(Entry(id: e.id, name: e.name, type: e.type, gender: e.gender, affiliation: affiliation))
+                    let heads = Set(e.roles.compactMap { $0.split(separator: " ").first.map { WordKey.of(String($0)) } })
+                    lex.entries.append(Entry(id: e.id, name: e.name, type: e.type, gender: e.gender, affiliation: affiliation, roleHeads: heads))
                     lex.byID[e.id] = index
                     for form in [e.name] + e.aliases where form.count > 2 {
                         let k = WordKey.of(form)

@@ -117,7 +117,8 @@ enum QuoteMarks {
         }
         while e > s {
             let (c, j) = text.scalar(before: e)
-            guard c.isSpace else { break }
+            // Padding spaces, and the comma of English "…," she said.
+            guard c.isSpace || c == "," else { break }
             e = j
         }
         guard s < e else { return }

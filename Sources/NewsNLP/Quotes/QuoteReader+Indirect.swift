@@ -3,7 +3,8 @@
 extension QuoteReader {
     func indirectSpeech(besides found: [Found]) -> [Quote] {
         var out: [Quote] = []
-        var previous = found
+        var previous = found[...]
+        var cursor = 0
         for (s, sentence) in sentences.enumerated() where !sentence.boilerplate && !sentence.isHeading {
             let range = tokenRange(s)
             guard range.count > 3 else { continue }
@@ -11,8 +12,9 @@ extension QuoteReader {
             var t = first
             while t <= last {
                 defer { t += 1 }
-                if isQuoteInside(t, found) { continue }
-                if has(t, .attribution), let q = attributed(t, first: first, last: last, found: found, previous: previous) {
+                while cursor < found.count && found[cursor].span.end <= tokens[t].span.start { cursor += 1 }
+                if cursor < found.count && found[cursor].span.start <= tokens[t].span.start { continue }
+                if has(t, .attribution), let q = attributed(t, first: first, last: last, clear: !(cursor < found.count && found[cursor].span.start < sentence.span.end), previous: previous) {
                     out.append(q)
                     break
                 }
@@ -21,7 +23,7 @@ extension QuoteReader {
                 let c = g.end + 1
                 guard c <= last, has(c, .complementizer), !(has(c, .determiner) && c + 1 <= last && !isWord(c + 1)) else { continue }
                 guard let content = clause(from: c + 1, last: last), words(in: content) >= 3 else { continue }
-                if found.contains(where: { $0.span.overlaps(content) }) { continue }
+                if cursor < found.count && found[cursor].span.start < content.end { continue }
                 let source: Source? = g.clitic.map { .pronoun($0, lex.classes[keys[$0]] ?? []) } ?? subjectBefore(g.start, floor: first)
                 var quote = Quote(kind: .indirect, span: content, cue: span(g.start, g.end), confidence: 0.6)
                 if let source {
@@ -35,10 +37,6 @@ extension QuoteReader {
             }
         }
         return out
-    }
-
-    func isQuoteInside(_ t: Int, _ found: [Found]) -> Bool {
-        found.contains { $0.span.contains(tokens[t].span) }
     }
 
     /// The clause from `from`: up to the end of the sentence, a semicolon, or a comma before an incise.
@@ -58,9 +56,8 @@ extension QuoteReader {
     }
 
     /// "Selon X, …" / "…, selon X": the rest of the sentence as X's speech, when the sentence has no quote marks.
-    func attributed(_ t: Int, first: Int, last: Int, found: [Found], previous: [Found]) -> Quote? {
-        let sentenceSpan = span(first, last)
-        if found.contains(where: { sentenceSpan.overlaps($0.span) }) { return nil }
+    func attributed(_ t: Int, first: Int, last: Int, clear: Bool, previous: ArraySlice<Found>) -> Quote? {
+        guard clear else { return nil }
         var u = t + 1
         if u <= last && keys[u] == WordKey.of("to") { u += 1 }
         guard u <= last else { return nil }

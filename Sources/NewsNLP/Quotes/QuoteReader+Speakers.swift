@@ -20,7 +20,7 @@ extension QuoteReader {
                 guard isCapitalised(t), !isFunctionWord(t) || isTitle(t) else { t += 1; continue }
                 guard let e = nameRun(at: t, last: range.upperBound - 1) else { t += 1; continue }
                 let span = Span(tokens[t].span.start, tokens[e - 1].span.end)
-                if covered.contains(where: { $0.overlaps(span) }) || quoted.contains(where: { $0.contains(span) }) { t = e; continue }
+                if isInside(span, covered, overlapping: true) || isInside(span, quoted, overlapping: false) { t = e; continue }
                 let entry = lexiconEntry(t, e)
                 if (e - t >= 2 && personStart(t)) || entry?.type == .person {
                     let (name, gender) = nameAndGender(t, e, entry: entry)
@@ -30,15 +30,74 @@ extension QuoteReader {
             }
         }
         out.sort { $0.span.start < $1.span.start }
+        covered.sort()
         // "M. Alauzet" after "Eric Alauzet": the full name.
-        for k in out.indices where out[k].entity == nil && !out[k].name.contains(" ") {
-            if let full = out.first(where: { $0.name.contains(" ") && $0.name.split(separator: " ").last.map(String.init) == out[k].name }) {
-                out[k].name = full.name
-                out[k].entity = full.entity
-                if out[k].gender == nil { out[k].gender = full.gender }
-            }
+        var full: [String: PersonMention] = [:]
+        for p in out where p.name.contains(" ") {
+            if let last = p.name.split(separator: " ").last.map(String.init), full[last] == nil { full[last] = p }
         }
+        for k in out.indices {
+            out[k].inQuote = isInside(out[k].span, quoted, overlapping: false)
+            if out[k].entity == nil && !out[k].name.contains(" "), let f = full[out[k].name] {
+                out[k].name = f.name
+                out[k].entity = f.entity
+                if out[k].gender == nil { out[k].gender = f.gender }
+            }
+            if let g = out[k].gender, genders[out[k].name] == nil { genders[out[k].name] = g }
+            mentionTokens[out[k].name, default: []].append(out[k].token)
+        }
+        fullNames = full.mapValues(\.name)
         persons = out
+        var seen: [String: SpeakerLexicon.Entry?] = [:]
+        for (k, p) in out.enumerated() {
+            let entry = seen[p.name] ?? speakers.byKey[WordKey.of(p.name)].map { speakers.entries[$0] }
+            seen[p.name] = entry
+            guard let entry, entry.type == .person else { continue }
+            for w in entry.affiliation where w != "parti" { affiliated[w, default: []].append(k) }
+        }
+    }
+
+    /// Whether `span` lies inside (or overlaps) one of `spans`, sorted by start.
+    /// - Complexity: O(log n) for spans that nest little.
+    func isInside(_ span: Span, _ spans: [Span], overlapping: Bool) -> Bool {
+        var lo = 0, hi = spans.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if spans[mid].start <= span.start { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo - 1
+        var looked = 0
+        while k >= 0 && looked < 8 {
+            if overlapping ? spans[k].overlaps(span) : spans[k].contains(span) { return true }
+            k -= 1; looked += 1
+        }
+        if overlapping && lo < spans.count && spans[lo].overlaps(span) { return true }
+        return false
+    }
+
+    /// A quote of the document ends just before `offset` (its closing mark is there).
+    func quoteEnds(before offset: Int) -> Bool {
+        var lo = 0, hi = quoted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(quoted[mid].start) < offset { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo - 1, looked = 0
+        while k >= 0 && looked < 8 {
+            if Int(quoted[k].end) <= offset && Int(quoted[k].end) + 4 >= offset { return true }
+            k -= 1; looked += 1
+        }
+        return false
+    }
+
+    /// The index of the first person mention that starts at or after `offset`.
+    func personIndex(atOrAfter offset: Int) -> Int {
+        var lo = 0, hi = persons.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(persons[mid].span.start) < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     func lexiconEntry(_ a: Int, _ b: Int) -> SpeakerLexicon.Entry? {
@@ -62,20 +121,18 @@ extension QuoteReader {
     }
 
     /// The speaker a source names, seen from the quote at `position`.
-    func resolve(_ source: Source, position: Int, previous: [Found]) -> (Speaker?, Double) {
+    func resolve(_ source: Source, position: Int, previous: ArraySlice<Found>) -> (Speaker?, Double) {
         switch source {
         case let .name(a, b):
             let span = self.span(a, b - 1)
             if let e = entity(covering: span) { return (Speaker(name: e.name, entity: e.id, span: span), 0.9) }
-            if let p = persons.first(where: { $0.span.overlaps(span) }) {
-                return (Speaker(name: p.name, entity: p.entity, span: span), 0.9)
+            let k = personIndex(atOrAfter: Int(span.start))
+            for j in [k - 1, k] where j >= 0 && j < persons.count && persons[j].span.overlaps(span) {
+                return (Speaker(name: persons[j].name, entity: persons[j].entity, span: span), 0.9)
             }
             let entry = lexiconEntry(a, b)
             var (name, _) = nameAndGender(a, b, entry: entry)
-            if entry == nil, !name.contains(" "),
-               let full = persons.first(where: { $0.name.contains(" ") && $0.name.split(separator: " ").last.map(String.init) == name }) {
-                name = full.name
-            }
+            if entry == nil, !name.contains(" "), let full = fullNames[name] { name = full }
             return (Speaker(name: name, entity: documentEntity(entry?.id), span: span), 0.85)
         case let .pronoun(t, c):
             if c.contains(.pronounImpersonal) || c.contains(.cliticImpersonal) {
@@ -104,11 +161,17 @@ extension QuoteReader {
             if definite, let gender = roleGender(a + 1, b) {
                 let s = sentenceIndex(Int(span.start))
                 let g: Character? = gender == "u" ? nil : gender
-                if let q = previous.last(where: { $0.speaker?.name != nil && $0.sentence >= s - 3 && $0.speaker?.span.map { speakerIsPerson($0) } ?? false }),
-                   let sp = q.speaker, compatible(sp, g) {
+                // Only a person the text ties to this role ("le député LREM du Doubs Eric Alauzet").
+                let head = roleHead(a + 1, b)
+                var recent: Found?
+                for q in previous.reversed() {
+                    if q.sentence < s - 3 { break }
+                    if q.speaker != nil { recent = q; break }
+                }
+                if let q = recent, let sp = q.speaker, compatible(sp, g), roleTied(head, to: sp.name, outside: span) {
                     return (Speaker(name: sp.name, entity: sp.entity, span: span), 0.7)
                 }
-                if let p = nearestPerson(before: Int(span.start), gender: g), p.sentence >= s - 3 {
+                if let p = nearestPerson(before: Int(span.start), gender: g), p.sentence >= s - 3, roleTied(head, to: p.name, outside: span) {
                     return (Speaker(name: p.name, entity: p.entity, span: span), 0.65)
                 }
             }
@@ -132,13 +195,34 @@ extension QuoteReader {
         return document.entities.contains(where: { $0.id == id }) ? id : nil
     }
 
-    func speakerIsPerson(_ span: Span) -> Bool {
-        persons.contains { $0.span.overlaps(span) } || entity(covering: span)?.type == .person || true
+    /// The first role word of a description.
+    func roleHead(_ a: Int, _ b: Int) -> UInt64? {
+        for t in a..<b where lex.roles[keys[t]] != nil || (tokens[t].span.length > 3 && text[Int(tokens[t].span.start) + 2] == 0x2D) { return keys[t] }
+        return nil
+    }
+
+    /// The role word stands next to a mention of the person elsewhere, or the entity layer tied it to them.
+    func roleTied(_ head: UInt64?, to name: String, outside span: Span) -> Bool {
+        guard let head else { return false }
+        for e in document.entities where e.name == name {
+            for r in e.roles where !r.span.overlaps(span) {
+                let t = token(atOrAfter: Int(r.span.start))
+                var u = t
+                while u < tokens.count && tokens[u].span.end <= r.span.end { if keys[u] == head { return true }; u += 1 }
+            }
+        }
+        for token in mentionTokens[name] ?? [] {
+            let lo = max(0, token - 6), hi = min(tokens.count, token + 8)
+            for t in lo..<hi where keys[t] == head && !span.contains(tokens[t].span) { return true }
+        }
+        // The entity lexicon lists the role for this person ("secrétaire général de la CFDT").
+        if let i = speakers.byKey[WordKey.of(name)] { return speakers.entries[i].roleHeads.contains(head) }
+        return false
     }
 
     func compatible(_ sp: Speaker, _ g: Character?) -> Bool {
         guard let g else { return true }
-        if let p = persons.first(where: { $0.name == sp.name }), let pg = p.gender { return pg == g }
+        if let pg = genders[sp.name] { return pg == g }
         return true
     }
 
@@ -162,11 +246,10 @@ extension QuoteReader {
 
     /// The nearest person mentioned before `offset`, outside quotes, of a compatible gender.
     func nearestPerson(before offset: Int, gender: Character?) -> PersonMention? {
-        var k = persons.count - 1
-        while k >= 0 && Int(persons[k].span.start) >= offset { k -= 1 }
+        var k = personIndex(atOrAfter: offset) - 1
         while k >= 0 {
             let p = persons[k]
-            if !quoted.contains(where: { $0.contains(p.span) }) && (gender == nil || p.gender == nil || p.gender == gender) { return p }
+            if !p.inQuote && (gender == nil || p.gender == nil || p.gender == gender) { return p }
             k -= 1
         }
         return nil
@@ -177,15 +260,10 @@ extension QuoteReader {
         guard isLowerWord(t), tokens[t].span.length >= 5 else { return nil }
         let word = Folding.fold(document.utf8, tokens[t].span)
         guard word != "parti" else { return nil }
-        var best: PersonMention?
-        for p in persons {
-            guard let i = speakers.byKey[WordKey.of(p.name)] else { continue }
-            let entry = speakers.entries[i]
-            if entry.type == .person && entry.affiliation.contains(word) {
-                if best == nil || p.span.start < tokens[t].span.start { best = p }
-            }
-        }
-        return best
+        // The last one mentioned before, or else the first one after.
+        guard let list = affiliated[word], !list.isEmpty else { return nil }
+        let before = list.last { persons[$0].span.start < tokens[t].span.start }
+        return persons[before ?? list[0]]
     }
 
     /// Gives every quote its speaker: its own cue first, then the other quotes of its sentence, a later quote
@@ -193,14 +271,15 @@ extension QuoteReader {
     mutating func resolveFromContext(_ found: inout [Found]) {
         for k in found.indices {
             guard let src = found[k].source else { continue }
-            let (sp, conf) = resolve(src, position: Int(found[k].span.start), previous: Array(found[..<k]))
+            let (sp, conf) = resolve(src, position: Int(found[k].span.start), previous: found[..<k])
             found[k].speaker = sp
             found[k].confidence = min(found[k].confidence, conf)
         }
         // Quotes of one sentence share their speaker ("« A », « B », a estimé X").
         for k in found.indices where found[k].speaker == nil && found[k].source == nil {
             let s = found[k].sentence
-            if let other = found.indices.filter({ found[$0].sentence == s && found[$0].speaker != nil })
+            let window = max(0, k - 12)..<min(found.count, k + 13)
+            if let other = window.filter({ found[$0].sentence == s && found[$0].speaker != nil })
                 .min(by: { abs($0 - k) < abs($1 - k) || (abs($0 - k) == abs($1 - k) && $0 > $1) }) {
                 found[k].speaker = found[other].speaker
                 found[k].cue = found[k].cue ?? nil
@@ -211,7 +290,9 @@ extension QuoteReader {
         let folded = found.map { Folding.fold(document.utf8, $0.span) }
         for k in found.indices where found[k].speaker == nil && found[k].bare {
             guard words(in: found[k].span) >= 2 else { continue }
-            if let j = found.indices.first(where: { $0 != k && found[$0].speaker != nil && folded[$0].contains(folded[k]) }) {
+            // Within the same article-sized stretch of quotes.
+            let window = max(0, k - 60)..<min(found.count, k + 61)
+            if let j = window.first(where: { $0 != k && found[$0].speaker != nil && folded[$0].contains(folded[k]) }) {
                 found[k].speaker = found[j].speaker
                 found[k].confidence = min(found[k].confidence, 0.7)
             }
@@ -229,6 +310,11 @@ extension QuoteReader {
     }
 
     func sentenceNamesSomeone(_ s: Int, except span: Span) -> Bool {
-        persons.contains { $0.sentence == s && !span.contains($0.span) }
+        var k = personIndex(atOrAfter: Int(sentences[s].span.start))
+        while k < persons.count && persons[k].sentence == s {
+            if !span.contains(persons[k].span) { return true }
+            k += 1
+        }
+        return false
     }
 }

@@ -12,6 +12,12 @@ struct QuoteReader {
     let keys: [UInt64]
     /// Person mentions in document order (entities first, names found in the text otherwise).
     var persons: [PersonMention] = []
+    /// Full names by their last word ("Alauzet" → "Eric Alauzet"), and genders and mention tokens by name.
+    var fullNames: [String: String] = [:]
+    var genders: [String: Character] = [:]
+    var mentionTokens: [String: [Int]] = [:]
+    /// Person mentions (indices) by the folded words of their party or country ("democrate").
+    var affiliated: [String: [Int]] = [:]
     /// Spans of accepted quote contents: names inside them are not speakers.
     var quoted: [Span] = []
 
@@ -24,6 +30,7 @@ struct QuoteReader {
         var name: String
         var entity: String?
         var gender: Character?
+        var inQuote = false
     }
 
     /// What points to a quote's speaker.
@@ -43,6 +50,8 @@ struct QuoteReader {
         var confidence: Double
         /// The quote stands at the start of its sentence with no cue of its own.
         var bare: Bool
+        /// Cue and speaker of an incise inside the quote marks ("« A, a-t-il dit, B »").
+        var inner: (cue: Span, source: Source?)? = nil
     }
 
     init(text: UnsafeBufferPointer<UInt8>, document: Document, lexicon: QuoteLexicon, firstNames: FirstNames, speakers: SpeakerLexicon) {
@@ -66,11 +75,16 @@ struct QuoteReader {
         for m in marked {
             let s = sentenceIndex(Int(m.content.start))
             if sentences[s].boilerplate { continue }
-            if let f = classify(m, sentence: s, accepted: found) { found.append(f) }
+            guard let f = classify(m, sentence: s, accepted: found) else { continue }
+            found.append(contentsOf: splitAtIncise(f))
         }
         quoted = found.map(\.span)
         collectPersons()
-        for k in found.indices { attribute(&found[k], all: found) }
+        for k in found.indices {
+            var f = found[k]
+            attribute(&f, index: k, all: found)
+            found[k] = f
+        }
         resolveFromContext(&found)
         var quotes = found.map { f -> Quote in
             Quote(kind: f.kind, span: f.span, speaker: f.speaker, cue: f.cue, confidence: f.confidence)
@@ -166,7 +180,8 @@ extension QuoteReader {
     func words(in span: Span) -> Int {
         var n = 0
         var t = token(atOrAfter: Int(span.start))
-        while t < tokens.count && tokens[t].span.end <= span.end {
+        if t > 0 && tokens[t - 1].span.end > span.start { t -= 1 }
+        while t < tokens.count && tokens[t].span.start < span.end {
             if isWord(t) { n += 1 }
             t += 1
         }
@@ -298,9 +313,15 @@ extension QuoteReader {
                 if isWord(t) { w += 1; if speechVerb(at: t, first: first) != nil || has(t, [.attribution, .opinion]) { linked = true } }
                 t -= 1
             }
+            // After the quote: a verb within three words, or an incise after a comma further on.
             w = 0; t = closeTok + 1
             while t <= last && w < 14 && !linked {
-                if isWord(t) { w += 1; if speechVerb(at: t, first: first) != nil || has(t, .attribution) { linked = true } }
+                if isWord(t) {
+                    w += 1
+                    if w <= 3 && (speechVerb(at: t, first: first) != nil || has(t, .attribution)) { linked = true }
+                } else if isPunct(t, 0x2C) && incise(after: t - 1, last: last) != nil {
+                    linked = true
+                }
                 t += 1
             }
             if !linked, let q = accepted.last, q.sentence == s {
@@ -346,7 +367,7 @@ extension QuoteReader {
             let inside = closeTok - 1
             guard tokens[inside].kind == .punctuation else { return nil }
             let b = text[Int(tokens[inside].span.end) - 1]
-            guard b == 0x3F || b == 0x21 || b == 0xA6 else { return nil }
+            guard b == 0x3F || b == 0x21 || b == 0xA6 || b == 0x2C else { return nil }
         }
         let start = t
         var w = 0
@@ -372,7 +393,41 @@ extension QuoteReader {
 // MARK: - Speakers
 
 extension QuoteReader {
-    mutating func attribute(_ f: inout Found, all: [Found]) {
+    /// "« Ce plan, a déclaré la présidente, changera tout »": two quotes with the incise's cue and speaker.
+    func splitAtIncise(_ f: Found) -> [Found] {
+        let a = token(atOrAfter: Int(f.span.start))
+        let b = token(atOrAfter: Int(f.span.end)) - 1
+        guard b > a + 3 else { return [f] }
+        var c = a + 1
+        while c < b {
+            if isPunct(c, 0x2C), let inc = incise(after: c - 1, last: b), !isCapitalised(c + 1) || has(c + 1, .auxiliary) {
+                let g = cueGroup(verb: inc.verb, end: inc.end, first: c + 1, last: b)
+                // The incise ends at the next comma.
+                var e = g.end + 1
+                while e <= b && !isPunct(e, 0x2C) { e += 1 }
+                // French incises invert the subject ("a-t-il dit", "a déclaré X"); English ones may not ("he said").
+                guard e < b, g.start == c + 1 || (inc.subjectFirst && document.language == .english) else { c += 1; continue }
+                let source: Source? = g.clitic.map { .pronoun($0, lex.classes[keys[$0]] ?? []) } ?? subjectAfter(g.end + 1, last: e - 1)
+                var one = f, two = f
+                one.span = Span(f.span.start, tokens[c - 1].span.end)
+                two.span = Span(tokens[e + 1].span.start, f.span.end)
+                one.inner = (span(g.start, g.end), source)
+                two.inner = one.inner
+                one.bare = false
+                two.bare = false
+                return [one, two]
+            }
+            c += 1
+        }
+        return [f]
+    }
+
+    mutating func attribute(_ f: inout Found, index: Int, all: [Found]) {
+        if let inner = f.inner {
+            f.cue = inner.cue
+            f.source = inner.source
+            return
+        }
         let s = f.sentence
         let range = tokenRange(s)
         let first = range.lowerBound
@@ -399,8 +454,10 @@ extension QuoteReader {
         }
         // 2. A cue before the quote in its sentence: "X a déclaré : « … »", "X dénonce un « mépris »".
         var floor = first
-        for q in all where q.sentence == s && q.span.end <= f.span.start {
-            floor = max(floor, token(atOrAfter: Int(q.span.end)) + 1)
+        var j = index - 1
+        while j >= 0 && all[j].sentence == s {
+            if all[j].span.end <= f.span.start { floor = max(floor, token(atOrAfter: Int(all[j].span.end)) + 1) }
+            j -= 1
         }
         var t = openTok - 1, w = 0
         while t >= floor && w < 14 {
@@ -482,6 +539,10 @@ extension QuoteReader {
             }
             if has(t, .stop) { if descStart != nil && descEnd == nil { descEnd = t }; break }
             if descEnd != nil && t > from && isPunct(t - 1, 0x2C) && !(has(t, .determiner) || isCapitalised(t)) { break }
+            // "un usager devant la gare": a preposition other than "de" ends a description.
+            if descStart != nil && descEnd == nil && has(t, .preposition) && !has(t, .determiner) && keys[t] != WordKey.of("de") && keys[t] != WordKey.of("d'") && keys[t] != WordKey.of("of") {
+                descEnd = t
+            }
             if has(t, .preposition) && !(has(t, .determiner) && descStart == nil) {
                 // A complement: skip its determiner and a name (up to a person's name) or one word.
                 t += 1
@@ -531,7 +592,7 @@ extension QuoteReader {
             steps += 1
             if tokens[t].kind == .punctuation {
                 // A quote before the verb in the sentence: its speaker is this one's too.
-                if isQuoteMark(t) && quoted.contains(where: { Int($0.end) <= Int(tokens[t].span.start) && Int($0.end) + 4 >= Int(tokens[t].span.start) }) { return nil }
+                if isQuoteMark(t) && quoteEnds(before: Int(tokens[t].span.start)) { return nil }
                 if isQuoteMark(t) { t -= 1; continue }
                 if isPunct(t, 0x2E) || isPunct(t, 0x3B) { break }
                 if isPunct(t, 0x29) { while t >= floor && !isPunct(t, 0x28) { t -= 1 }; t -= 1; continue }
