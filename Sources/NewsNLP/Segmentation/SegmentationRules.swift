@@ -1,6 +1,6 @@
 /// The language data segmentation reads: abbreviations, elisions, compounds and clitics, from `Lexicons/`.
 struct SegmentationRules: Sendable {
-    enum AbbreviationClass: Sendable { case never, maybe, unit }
+    enum AbbreviationClass: Sendable { case never, maybe, unit, caps }
 
     /// Abbreviations with their period ("M.", "av.", "U.S."), case-sensitive.
     var abbreviations: [String: AbbreviationClass] = [:]
@@ -47,6 +47,7 @@ struct SegmentationRules: Sendable {
                         switch row.fields.count > 1 ? row.fields[1] : "never" {
                         case "maybe": cls = .maybe
                         case "unit": cls = .unit
+                        case "caps": cls = .caps
                         default: cls = .never
                         }
                         rules.abbreviations[key] = cls

@@ -28,7 +28,8 @@ struct SentenceSplitter {
         // A plain period before a lower-case word, which ICU never breaks ("…is mine. is it…"); decided below.
         for (k, t) in tokens.enumerated() where t.kind == .punctuation && t.span.length == 1 && k + 1 < tokens.count {
             guard text[Int(t.span.start)] == 0x2E, tokens[k + 1].span.start > t.span.end else { continue }
-            if text.scalar(at: Int(tokens[k + 1].span.start)).0.isLower { candidates.append(Int(tokens[k + 1].span.start)) }
+            let (nc, _) = text.scalar(at: Int(tokens[k + 1].span.start))
+            if nc.isLower || (nc.isDigit && isPlainPeriod(text, tokens, k, Int(t.span.end))) { candidates.append(Int(tokens[k + 1].span.start)) }
         }
         // A dash that opens a new item after a sentence: "… fin. - Le lendemain".
         for (k, t) in tokens.enumerated() where k >= 1 && t.kind == .punctuation && t.span.length <= 3 {
@@ -36,8 +37,25 @@ struct SentenceSplitter {
             guard (c == "-" || c == "–" || c == "—"), l == t.span.length else { continue }
             let prev = tokens[k - 1]
             let (pc, _) = text.scalar(before: Int(prev.span.end))
-            guard pc.isTerminal, prev.span.end < t.span.start, Int(t.span.end) < n, text.scalar(at: Int(t.span.end)).0.isHorizontalSpace else { continue }
+            guard pc.isTerminal, prev.span.end < t.span.start, Int(t.span.end) < n else { continue }
+            let (after, _) = text.scalar(at: Int(t.span.end))
+            guard after.isHorizontalSpace || after.isUpper else { continue }
             candidates.append(Int(t.span.start))
+        }
+        // Citation marks glued to a sentence end: "…martyr.[1] The", "…(1987).1 According".
+        for (k, t) in tokens.enumerated() where t.kind == .punctuation && k + 1 < tokens.count {
+            let (c, _) = text.scalar(at: Int(t.span.start))
+            guard c.isTerminal || c == ")", tokens[k + 1].span.start == t.span.end else { continue }
+            var end = -1
+            if let e = citation(text, at: Int(t.span.end)) { end = e }
+            else if (c == "." || c == ")"), tokens[k + 1].kind == .number, tokens[k + 1].span.length <= 3,
+                    k >= 1, text.scalar(before: Int(t.span.start)).0 == ")" || c == "." && text.scalar(before: Int(t.span.start)).0 == ")" {
+                end = Int(tokens[k + 1].span.end)
+            }
+            guard end > 0 else { continue }
+            var j = end
+            while j < n, text.scalar(at: j).0.isHorizontalSpace { j += text.scalar(at: j).1 }
+            if j > end, j < n, text.scalar(at: j).0.isUpper { candidates.append(j) }
         }
         candidates.append(contentsOf: glued)
         let listStarts = listItemStarts(text, tokens)
@@ -79,8 +97,12 @@ struct SentenceSplitter {
                 lastKept = b
                 continue
             }
-            // Inside brackets that close later on the line ("(see. section 4.2)"): no break.
+            // Inside brackets that close later on the line ("(see. section 4.2)"): no break; nor after an
+            // opening bracket; nor, in English, inside a quotation that closes later on the line.
             if insideBrackets(text, leftEnd) { continue }
+            let (lastLeft, _) = text.scalar(before: leftEnd)
+            if lastLeft == "[" || lastLeft == "(" { continue }
+            if rules.language == .english && insideDoubleQuotes(text, leftEnd) { continue }
             // A closing quote that ICU put at the start of the next sentence belongs to this one; so do citation
             // marks after a period ("…martyr. [1] The").
             var cut = b
@@ -112,11 +134,12 @@ struct SentenceSplitter {
             // "? demande-t-il", "» et repart", ", a-t-il dit": no break before lower case or continuing punctuation,
             // but a plain period after a word, or "?"/"!" before a lower-case word that is no incise, still ends one.
             if nc == "," || nc == ";" || nc == ":" || nc == ")" || nc == "]" { continue }
+            if nc == ".", next + 1 < n, text[next + 1] != 0x2E { continue }
             if nc.isLower {
                 let (lc, _) = text.scalar(before: leftEnd)
                 let endsHere = cut == b && ((lc == "." && isPlainPeriod(text, tokens, tokenCursor, leftEnd))
-                    || (lc == "?" && !isIncise(text, tokens, tokenCursor, leftEnd))
-                    || (lc == "!" && rules.language == .french && !isIncise(text, tokens, tokenCursor, leftEnd)))
+                    // French typography: after "?" or "!" a lower-case word continues the sentence.
+                    || (lc == "?" && rules.language == .english && !isIncise(text, tokens, tokenCursor, leftEnd)))
                 if !endsHere { continue }
             }
             // Abbreviations and initials before the break.
@@ -173,7 +196,8 @@ private extension SentenceSplitter {
         }
         guard letters >= 2 else { return false }
         let form = String(decoding: UnsafeBufferPointer(rebasing: text[Int(w.span.start)..<leftEnd]), as: UTF8.self)
-        return rules.abbreviation(form) == nil
+        guard let cls = rules.abbreviation(form) else { return true }
+        return cls == .unit && !(k >= 2 && tokens[k - 2].kind == .number)
     }
 
     /// After "?" or "!", a lower-case continuation that belongs to the sentence: an inverted speech clause
@@ -250,8 +274,11 @@ private extension SentenceSplitter {
         else { return nil }
         var j = i + 1
         var end = e
-        // the punctuation after the marker
-        if !trailingPeriod {
+        // the punctuation after the marker: "(c)" closes its parenthesis; "c)", "c.", "c.)" end with theirs
+        if open {
+            guard !trailingPeriod, j < tokens.count, tokens[j].span.start == t.span.end, text[Int(tokens[j].span.start)] == 0x29 else { return nil }
+            style += 5; end = Int(tokens[j].span.end); j += 1
+        } else if !trailingPeriod {
             guard tokens[j].span.start == t.span.end else { return nil }
             let c = text[Int(tokens[j].span.start)]
             guard tokens[j].span.length == 1, c == 0x2E || c == 0x29 else { return nil }
@@ -262,12 +289,7 @@ private extension SentenceSplitter {
                 style += 3; end = Int(tokens[j].span.end); j += 1
             }
         } else { style += 2 }
-        if open {
-            guard j < tokens.count, text[Int(tokens[j].span.start)] == 0x29 else { return nil }
-            style += 5; end = Int(tokens[j].span.end); j += 1
-        }
         guard j < tokens.count, Int(tokens[j].span.start) > end, tokens[j].kind == .word || tokens[j].kind == .number else { return nil }
-        if open { return (value, style, end) }
         return (value, style, end)
     }
 
@@ -279,7 +301,7 @@ private extension SentenceSplitter {
         while j >= 0 && seen < 40 {
             let t = tokens[j]
             let (c, _) = text.scalar(at: Int(t.span.start))
-            if t.kind == .punctuation, c.isTerminal || c.isLineBreak { break }
+            if t.kind == .punctuation, c.isTerminal || c.isLineBreak || c == ":" { break }
             if t.kind == .word, c.isLower, t.span.length >= 3 {
                 let f = Folding.fold(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[Int(t.span.start)..<Int(t.span.end)]))
                 if !rules.stopwords.contains(f) && rules.abbreviation(String(decoding: UnsafeBufferPointer(rebasing: text[Int(t.span.start)..<Int(t.span.end)]), as: UTF8.self)) == nil { return true }
@@ -287,6 +309,41 @@ private extension SentenceSplitter {
             if j > 0, lineBreaks(text, Int(tokens[j - 1].span.end), Int(t.span.start)) > 0 { break }
             seen += 1
             j -= 1
+        }
+        return false
+    }
+
+    /// Whether `at` lies inside a double quotation ("…", “…”) opened earlier on its line and closed later on it.
+    func insideDoubleQuotes(_ text: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        var k = lineStart(text, at)
+        var straight = 0, curly = 0, single = 0, curlySingle = 0
+        // A single quote between two letters is an apostrophe ("they'll", "dragon’s"), not a quote mark.
+        func isMark(_ k: Int, _ l: Int) -> Bool {
+            let before = k > 0 ? text.scalar(before: k).0 : " "
+            let after = k + l < text.count ? text.scalar(at: k + l).0 : " "
+            return !(before.isLetter && after.isLetter)
+        }
+        while k < at {
+            let (c, l) = text.scalar(at: k)
+            switch c {
+            case "\"": straight += 1
+            case "“": curly += 1
+            case "”": if curly > 0 { curly -= 1 }
+            case "‘": curlySingle += 1
+            case "’": if curlySingle > 0 && isMark(k, l) { curlySingle -= 1 }
+            default: break
+            }
+            k += l
+        }
+        guard straight % 2 == 1 || curly > 0 || single % 2 == 1 || curlySingle > 0 else { return false }
+        var limit = 0
+        while k < text.count && limit < 600 {
+            let (c, l) = text.scalar(at: k)
+            if c.isLineBreak { return false }
+            if (straight % 2 == 1 && c == "\"") || (curly > 0 && c == "”") { return true }
+            if (single % 2 == 1 && c == "'" && isMark(k, l)) || (curlySingle > 0 && c == "’" && isMark(k, l)) { return true }
+            k += l
+            limit += 1
         }
         return false
     }
@@ -430,21 +487,25 @@ private extension SentenceSplitter {
         guard text[e - 1] == 0x2E else { return false }
         let nextIsFunctionWord = isCapitalisedFunctionWord(text, next)
         let form = String(decoding: UnsafeBufferPointer(rebasing: text[s..<e]), as: UTF8.self)
-        if let cls = rules.abbreviation(form) {
+        func continues(_ cls: SegmentationRules.AbbreviationClass, numberBefore: Bool) -> Bool {
             switch cls {
             case .never: return true
             case .maybe: return !nextIsFunctionWord || text.scalar(at: next).0.isDigit
-            // "5 ft. 6 in. tall" and "In 44 B.C. Caesar was…" go on; "He left at 6 p.m. Travelers…" ends.
-            case .unit: return !text.scalar(at: next).0.isUpper || (!nextIsFunctionWord && !hasContentWord(text, tokens, k))
+            case .caps: return !text.scalar(at: next).0.isUpper
+            // "5 ft. 6 in. tall" and "In 44 B.C. Caesar was…" go on; "He left at 6 p.m. Travelers…" ends;
+            // without a number it is a plain word ("Come in. Sit down.").
+            case .unit: return numberBefore && (!text.scalar(at: next).0.isUpper || (!nextIsFunctionWord && !hasContentWord(text, tokens, k)))
             }
         }
+        func numberBefore(_ index: Int) -> Bool { index >= 1 && tokens[index - 1].kind == .number }
+        if let cls = rules.abbreviation(form) { return continues(cls, numberBefore: numberBefore(k)) }
         // Initials: "J.C. Penney", "U.S. Government" (capitals and periods only).
         if e - s >= 4, isInitials(text, s, e) { return !nextIsFunctionWord }
         // "av. J.-C." and other two-word abbreviations.
         if k >= 1 {
             let p = tokens[k - 1]
             let two = String(decoding: UnsafeBufferPointer(rebasing: text[Int(p.span.start)..<e]), as: UTF8.self)
-            if let cls = rules.abbreviation(two) { return cls == .never || !nextIsFunctionWord }
+            if let cls = rules.abbreviation(two) { return continues(cls, numberBefore: numberBefore(k - 1)) }
             if p.span.end == t.span.start, isInitials(text, Int(p.span.start), e) { return !nextIsFunctionWord }
         }
         // An initial merged by the tokenizer ("F." in "John F. Kennedy").
@@ -461,7 +522,7 @@ private extension SentenceSplitter {
             if !c.isLetter { break }
             k += l
         }
-        guard k > at else { return true }  // a quote or a digit: take it as a new sentence
+        guard k > at else { return text[at] != 0x28 }  // a quote or a digit: take it as a new sentence
         let word = Folding.fold(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[at..<k]))
         return rules.stopwords.contains(word)
     }

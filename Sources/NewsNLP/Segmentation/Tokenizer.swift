@@ -29,9 +29,12 @@ struct Tokenizer {
             let start = last
             last = end
             if end <= start { return }
-            let (c, _) = text.scalar(at: start)
-            if c.isSpace && status == 0 { return }
-            raws.append(Raw(start: start, end: end, status: status))
+            // ICU counts U+202F (narrow no-break space) as a word joiner (ExtendNumLet): trim it off the edges.
+            var s = start, e = end
+            while s < e, text.scalar(at: s).0.isSpace { s += text.scalar(at: s).1 }
+            while e > s, text.scalar(before: e).0.isSpace { e = text.scalar(before: e).1 }
+            if e <= s { return }
+            raws.append(Raw(start: s, end: e, status: status))
         }
         var out = Output()
         out.tokens.reserveCapacity(raws.count + raws.count / 8)
