@@ -267,6 +267,20 @@ STOP_FR = {
         finales inédit+a éclat+n tache+n noix chauve+a bonbons remparts clos closes mince+a
         énergie+n énergies demandeur+n immigrant+a arsenal capacités nu+a nue+n nus nues fit
         """,
+    # Participles whose accent-less spelling (the matcher folds accents) is a frequent neutral noun or verb:
+    # "prisé" would score every "prise" (prise en charge, prise de position), "primé" every "prime", "recherché"
+    # every "recherche", "fêté" every "fête", "célébré" every "célèbre", "couronné" every "couronne".
+    "folding": """
+        prisé+a primé+a recherché+a fêté+a célébré+a couronné+a intéressé+a
+        """,
+    # Topic words that name what an article is about rather than judge it, or whose news use is mostly neutral
+    # or negative ("violences sexuelles", "vague de chaleur", "vol de bijoux", "comité d'éthique", "remis en
+    # liberté", "cote de popularité", "vive émotion" after a tragedy, "maîtresse" of a school class), and the
+    # hedge "espère" (a speech verb).
+    "topic-misfire": """
+        sexuel+a chaleur+n bijou+n bijoux éthique+a liberté+n popularité+n émotion+n maîtresse+n surprise+n
+        espère espèrent espérer+v
+        """,
     # Chat abbreviations and interjections of the social-media sources, absent from news prose.
     "chat": """
         lol mdr xd xp x-d x-p pp pb pd pds svp stp fdp f-d-p v s bye wow yay yep ugh meh heh nah mmk
@@ -791,7 +805,7 @@ ferveur n 0.5
 liesse n 0.7
 euphorie n 0.5
 optimisme n 0.5
-hommage n 0.4
+hommage n 0.2
 éloge n 0.6
 louange n 0.6
 applaudissement n 0.5
@@ -818,7 +832,6 @@ victorieux a 0.6
 triomphant a 0.6
 triomphal a 0.7
 applaudi a 0.5
-primé a 0.4
 élogieux a 0.6
 flatteur a 0.4
 prometteur a 0.5
@@ -855,7 +868,6 @@ ovationner v 0.6
 plébisciter v 0.6
 encenser v 0.6
 récompenser v 0.5
-couronné a 0.5
 triompher v 0.7
 remporter v 0.5
 apaiser v 0.4

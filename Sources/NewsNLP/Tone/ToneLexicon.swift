@@ -15,6 +15,28 @@ struct ToneLexicon: Sendable {
     var speechVerbs: Set<String> = []
     /// Function words, which are not counted as words scored over (`stopwords`).
     var stopwords: Set<String> = []
+    /// Stance cues (`stance-cues`): phrases that aim a judgement at someone, or make someone a speaker or a victim.
+    var cues = PhraseTable<Cue>()
+    /// Stance cues given as a word prefix ("critiqu*"), by their first three letters.
+    var cuePrefixes: [String: [(prefix: String, cue: Cue)]] = [:]
+
+    /// A stance cue: what it does and its score.
+    struct Cue: Sendable {
+        enum Kind: String, Sendable {
+            case attack, support, accused, victim, voice
+        }
+        var kind: Kind
+        var score: Double
+    }
+
+    /// The stance cue starting at `keys[i]`, the longest phrase first, then a prefix entry.
+    func cue(_ keys: [String], at i: Int) -> (length: Int, value: Cue)? {
+        if let m = cues.match(keys, at: i) { return m }
+        let key = keys[i]
+        guard key.utf8.count >= 4, let list = cuePrefixes[String(key.prefix(3))] else { return nil }
+        for entry in list where key.hasPrefix(entry.prefix) { return (1, entry.cue) }
+        return nil
+    }
 
     /// What a marker of `tone-markers` does; a word may be several things.
     struct Marker: OptionSet, Sendable {
@@ -27,6 +49,8 @@ struct ToneLexicon: Sendable {
         static let restrictive = Marker(rawValue: 32)
         static let passive = Marker(rawValue: 64)
         static let reflexive = Marker(rawValue: 128)
+        static let clause = Marker(rawValue: 256)
+        static let forWhom = Marker(rawValue: 512)
 
         init(rawValue: UInt16) { self.rawValue = rawValue }
 
@@ -40,6 +64,8 @@ struct ToneLexicon: Sendable {
             case "restrictive": self = .restrictive
             case "passive": self = .passive
             case "reflexive": self = .reflexive
+            case "clause": self = .clause
+            case "for": self = .forWhom
             default: return nil
             }
         }
@@ -86,7 +112,32 @@ struct ToneLexicon: Sendable {
                 }
             }
         }
+        for file in lexicons.files(code + "/stance-cues") {
+            for row in file.rows() where row.fields.count >= 3 {
+                guard let kind = Cue.Kind(rawValue: String(row.fields[1].trimmingSpaces())),
+                      let score = Double(row.fields[2].trimmingSpaces()) else { continue }
+                let cue = Cue(kind: kind, score: max(-1, min(1, score)))
+                let phrase = row.fields[0].trimmingSpaces()
+                if !phrase.contains(" "), phrase.hasSuffix("*") {
+                    let prefix = Folding.fold(String(phrase.dropLast()))
+                    guard prefix.utf8.count >= 3 else { continue }
+                    cuePrefixes[String(prefix.prefix(3)), default: []].append((prefix, cue))
+                    continue
+                }
+                for words in Self.alternatives(phrase) { cues.insert(words, cue) }
+            }
+        }
         stopwords = lexicons.stopwords(language)
+    }
+
+    /// Every phrase a row with alternatives stands for ("mis|mise en examen" → [mis, en, examen], [mise, en, examen]).
+    private static func alternatives(_ field: Substring) -> [[String]] {
+        var out: [[String]] = [[]]
+        for word in field.split(separator: " ") {
+            let options = word.split(separator: "|").map { Folding.fold(String($0)) }
+            out = out.flatMap { prefix in options.map { prefix + [$0] } }
+        }
+        return out
     }
 
     /// The folded words of a lexicon entry ("pas du tout" → ["pas", "du", "tout"]).

@@ -32,11 +32,12 @@ enum ToneWeights {
     static let negationWindow = 3
     /// Tokens after an intensifier within which the next polar word takes its factor.
     static let intensifierWindow = 3
-    /// Words before "mais"/"but" in the same sentence, words after it.
-    static let beforeContrast = 0.5
-    static let afterContrast = 1.25
+    /// Words before "mais"/"but" in the same sentence, words after it (and after a concessive clause): the clause
+    /// after the contrast carries the point.
+    static let beforeContrast = 0.3
+    static let afterContrast = 1.5
     /// Words in a concessive clause ("même si", "although") up to the next comma.
-    static let concession = 0.5
+    static let concession = 0.3
     /// Words of a heading (a title or intertitle frames the article).
     static let heading = 1.5
     /// Words inside quotes, for the tone: reported speech is less the author's wording.
@@ -47,6 +48,10 @@ enum ToneWeights {
     static let distanceDecay = 6.0
     /// A polar word in another clause than the entity's mention.
     static let otherClause = 0.6
+    /// A judgement aimed at the entity: the object of a verb of attack or support ("dénonce X", "soutien à X"),
+    /// the subject of a passive one ("X est mis en examen"), a polar word right after its name ("X, imprévisible").
+    /// Weighs more than a word merely near the name (at most 1): the syntax says whom it is about.
+    static let target = 1.25
     /// Tone: (positive × positiveInTone − negative) / (positive × positiveInTone + negative + toneDamping).
     /// News praise is formulaic ("a salué", "succès") where blame is pointed: a positive word tells less about the
     /// article's tone than a negative one (calibrated on the label distribution of French news: mostly negative,
@@ -71,6 +76,9 @@ struct PolarHit: Sendable {
     var voice: Int32
     /// The clause holding the word (numbered through the document).
     var clause: Int32
+    /// The word is aimed at the entities of `ToneReading.targets` (or at nobody named): for a stance it counts
+    /// only for them, never for its speaker.
+    var targeted = false
 }
 
 /// What the scorer read from a document, shared by the tone and every entity's stance.
@@ -87,6 +95,10 @@ struct ToneReading: Sendable {
     var wordPosition: [Int32] = []
     /// For each sentence, the word positions of the entity mentions in it.
     var mentionsBySentence: [[Int32]] = []
+    /// Judgements aimed at an entity (by a stance cue or a polar word next to its name), with their sentence.
+    var targets: [(entity: Int32, sentence: Int32, score: Double)] = []
+    /// Entities that a sentence makes victims (`sentence << 32 | entity`): its harm words are not held against them.
+    var victims: Set<Int64> = []
 }
 
 extension ToneScorer {
@@ -108,6 +120,7 @@ extension ToneScorer {
                 while t < tokens.count && tokens[t].span.start < m.span.end { entityAt[t] = Int32(k); t += 1 }
             }
         }
+        let isPerson = d.entities.map { $0.type == .person }
         var entityIndex: [String: Int32] = [:]
         for (k, e) in d.entities.enumerated() { entityIndex[e.id] = Int32(k) }
         let quotes = d.quotes.enumerated().sorted { $0.element.span.start < $1.element.span.start }
@@ -138,6 +151,7 @@ extension ToneScorer {
                 var markedHits: [Int] = []
                 var marks = 0
                 var skip = 0
+                var describedBy: [(hit: Int, entity: Int32)] = []
                 for j in 0..<keys.count {
                     let t = range.lowerBound + j
                     let tok = tokens[t]
@@ -158,6 +172,7 @@ extension ToneScorer {
                             clause += 1
                             negatedUntil = -1
                             factorLeft = 0
+                            if conceding { contrastSeen = true }
                             conceding = false
                             if strong { voice = -1 }
                         }
@@ -186,6 +201,28 @@ extension ToneScorer {
                             skip = length - 1
                             continue
                         }
+                        if marker.contains(.clause) {
+                            clause += 1
+                            r.clause[t] = clause
+                            voice = -1
+                            negatedUntil = -1
+                            skip = length - 1
+                            continue
+                        }
+                        if marker.contains(.forWhom) {
+                            // "un fiasco pour X": the polar noun just before is aimed at the entities that follow.
+                            if r.hits.count > first, !r.hits[r.hits.count - 1].targeted {
+                                let h = r.hits.count - 1
+                                if t - Int(r.hits[h].token) <= 2 && r.hits[h].clause == clause {
+                                    let found = entities(in: forwardScope(text, tokens, from: t + 1, to: range.upperBound, quoted: insideMarks), entityAt, except: r.hits[h].voice)
+                                    if !found.isEmpty {
+                                        r.hits[h].targeted = true
+                                        for e in found { r.targets.append((e, Int32(si), r.hits[h].score)) }
+                                    }
+                                }
+                            }
+                            continue
+                        }
                         if marker.contains(.although) {
                             conceding = true
                             clause += 1
@@ -209,6 +246,19 @@ extension ToneScorer {
                         skip = length - 1
                         continue
                     }
+                    let cue = lexicon.cue(keys, at: j)
+                    if let (length, c) = cue {
+                        if c.kind == .voice {
+                            if lastEntity >= 0 { voice = lastEntity }
+                            skip = length - 1
+                            continue
+                        }
+                        if c.kind == .victim {
+                            if let e = nearestEntity(entityAt, t, in: range, clause: r.clause, person: isPerson) { r.victims.insert(Int64(si) << 32 | Int64(e)) }
+                            skip = length - 1
+                            continue
+                        }
+                    }
                     if lexicon.speechVerbs.contains(key) && !isPassive(keys, at: j) {
                         if followsQuote(text, tokens, t, from: range.lowerBound) {
                             // « … », critique X: the subject comes after the verb.
@@ -225,6 +275,42 @@ extension ToneScorer {
                         } else {
                             voice = lastEntity
                         }
+                    }
+                    if let (length, c) = cue {
+                        // A judgement aimed at someone: its scope names the target.
+                        let next = j + length < keys.count ? keys[j + length] : ""
+                        let backward = c.kind == .accused || isPassive(keys, at: j) || next == "par" || next == "by"
+                        var scope: Range<Int>
+                        if backward {
+                            scope = range.lowerBound..<t
+                            var u = t - 1
+                            while u >= range.lowerBound && r.clause[u] == clause { u -= 1 }
+                            if entities(in: (u + 1)..<t, entityAt, except: -1).isEmpty { scope = range.lowerBound..<t } else { scope = (u + 1)..<t }
+                        } else if followsQuote(text, tokens, t, from: range.lowerBound) {
+                            scope = quotedScope(text, tokens, before: t)
+                        } else {
+                            scope = forwardScope(text, tokens, from: t + length, to: range.upperBound, quoted: insideMarks)
+                        }
+                        var found = entities(in: scope, entityAt, except: voice)
+                        if backward, let nearest = found.last { found = [nearest] }
+                        var score = c.score
+                        if factorLeft > 0 { score *= factor; factorLeft = 0; factor = 1 }
+                        if j <= negatedUntil { score *= score > 0 ? ToneWeights.negatedPositive : ToneWeights.negatedNegative }
+                        if conceding { score *= ToneWeights.concession }
+                        if contrastSeen { score *= ToneWeights.afterContrast }
+                        if s.isHeading { score *= ToneWeights.heading }
+                        r.words += 1
+                        var hit = PolarHit(token: Int32(t), sentence: Int32(si), span: Span(tok.span.start, tokens[t + length - 1].span.end),
+                                           score: score, quote: -1, voice: voice, clause: clause)
+                        while quotePointer < quotes.count && quotes[quotePointer].element.span.end <= tok.span.start { quotePointer += 1 }
+                        if quotePointer < quotes.count, quotes[quotePointer].element.span.start <= tok.span.start { hit.quote = Int32(quotes[quotePointer].offset) }
+                        // A passive judgement whose subject is not named (a pronoun) falls back to distance.
+                        hit.targeted = !(backward && found.isEmpty)
+                        for e in found { r.targets.append((e, Int32(si), score)) }
+                        if insideMarks { markedHits.append(r.hits.count) }
+                        r.hits.append(hit)
+                        skip = length - 1
+                        continue
                     }
                     guard !lexicon.stopwords.contains(key) else { continue }
                     r.words += 1
@@ -250,8 +336,26 @@ extension ToneScorer {
                         speaker = q.element.speaker?.entity.flatMap { entityIndex[$0] } ?? -1
                     }
                     if insideMarks { markedHits.append(r.hits.count) }
-                    r.hits.append(PolarHit(token: Int32(t), sentence: Int32(si), span: tok.span, score: score,
-                                           quote: quote, voice: speaker, clause: clause))
+                    var hit = PolarHit(token: Int32(t), sentence: Int32(si), span: tok.span, score: score,
+                                       quote: quote, voice: speaker, clause: clause)
+                    // A polar word right after a name ("un Donald Trump imprévisible et criblé de …") describes it;
+                    // so does the next one joined by "et"/"and" or a comma.
+                    if !lexicon.speechVerbs.contains(key), t > range.lowerBound {
+                        var described: Int32 = -1
+                        if entityAt[t - 1] >= 0 && entityAt[t - 1] != speaker {
+                            described = entityAt[t - 1]
+                        } else if t - 2 >= range.lowerBound, keys[j - 1] == "et" || keys[j - 1] == "and" || keys[j - 1].isEmpty,
+                                  let last = r.hits.last, r.hits.count > first, Int(last.token) == t - 2,
+                                  let previous = describedBy.last, previous.hit == r.hits.count - 1 {
+                            described = previous.entity
+                        }
+                        if described >= 0 {
+                            hit.targeted = true
+                            r.targets.append((described, Int32(si), score))
+                            describedBy.append((r.hits.count, described))
+                        }
+                    }
+                    r.hits.append(hit)
                 }
             }
         }
@@ -288,12 +392,16 @@ extension ToneScorer {
             bySentence[s, default: []].append(t)
         }
         guard !bySentence.isEmpty else { return Stance(score: 0, evidence: []) }
-        var contributions: [(sentence: Int32, value: Double)] = []
+        var bySentenceValue: [Int32: Double] = [:]
         var total = 0.0
         for (s, mentionTokens) in bySentence {
             var c = 0.0
+            let victim = r.victims.contains(Int64(s) << 32 | Int64(k))
             for h in r.hits[r.hitsBySentence[Int(s)]] {
                 var w: Double
+                // Aimed at its targets (counted below): criticising or praising someone says nothing of the speaker.
+                if h.targeted { continue }
+                if victim && h.score < 0 && h.voice != Int32(k) { continue }
                 if h.voice == Int32(k) {
                     w = ToneWeights.ownVoice
                 } else {
@@ -312,8 +420,14 @@ extension ToneScorer {
                 c += h.score * w
             }
             total += c
-            if c != 0 { contributions.append((s, c)) }
+            if c != 0 { bySentenceValue[s, default: 0] += c }
         }
+        for target in r.targets where target.entity == Int32(k) {
+            let v = target.score * ToneWeights.target
+            total += v
+            bySentenceValue[target.sentence, default: 0] += v
+        }
+        let contributions = bySentenceValue.map { (sentence: $0.key, value: $0.value) }.sorted { $0.sentence < $1.sentence }
         let n = Double(bySentence.count)
         let raw = total / (n + ToneWeights.stanceDamping)
         let score = max(-1, min(1, raw * ToneWeights.stanceScale))
@@ -327,6 +441,70 @@ extension ToneScorer {
 }
 
 private extension ToneScorer {
+    /// The tokens after a cue up to the end of its clause: the next , : ; ( ) or dash outside quote marks opened
+    /// after the cue, or the end of the sentence.
+    func forwardScope(_ text: UnsafeRawBufferPointer, _ tokens: [Token], from start: Int, to end: Int, quoted: Bool = false) -> Range<Int> {
+        var u = start
+        var open = false
+        while u < end {
+            let tok = tokens[u]
+            if tok.kind == .punctuation {
+                let mark = quoteMark(text, tok.span)
+                // A cue inside a quote reaches no further than the quote.
+                if !open && quoted && (mark == -1 || mark == 2) { break }
+                if mark == 1 || (mark == 2 && !open) { open = true } else if mark == -1 || mark == 2 { open = false }
+                let b = text[Int(tok.span.start)]
+                if b == 0x3B || b == 0x2E || b == 0x21 || b == 0x3F { break }
+                if !open && isClauseBreak(text, tok.span) { break }
+            }
+            u += 1
+        }
+        return min(start, u)..<u
+    }
+
+    /// The words of the quote that closes just before an incise verb at `t` (« … », dénonce X), reaching back
+    /// into earlier sentences when the quote opened there (at most 300 tokens).
+    func quotedScope(_ text: UnsafeRawBufferPointer, _ tokens: [Token], before t: Int) -> Range<Int> {
+        var u = t - 1
+        while u >= 0 && u >= t - 5 {
+            if tokens[u].kind == .punctuation, quoteMark(text, tokens[u].span) != 0 { break }
+            u -= 1
+        }
+        guard u >= 0, u >= t - 5 else { return t..<t }
+        let close = u
+        u -= 1
+        while u >= 0 && u >= close - 300 {
+            if tokens[u].kind == .punctuation {
+                let mark = quoteMark(text, tokens[u].span)
+                if mark == 1 || mark == 2 { return (u + 1)..<close }
+            }
+            u -= 1
+        }
+        return close..<close
+    }
+
+    /// The distinct entities named in `scope`, in order, but `except`.
+    func entities(in scope: Range<Int>, _ entityAt: [Int32], except: Int32) -> [Int32] {
+        var out: [Int32] = []
+        for u in scope where entityAt[u] >= 0 && entityAt[u] != except && !out.contains(entityAt[u]) { out.append(entityAt[u]) }
+        return out
+    }
+
+    /// The victim named next to token `t`: the first person named in the 10 tokens after it, else the entity named
+    /// nearest within 6 tokens (before it only in the same clause).
+    func nearestEntity(_ entityAt: [Int32], _ t: Int, in range: Range<Int>, clause: [Int32], person: [Bool]) -> Int32? {
+        var u = t + 1
+        while u < range.upperBound && u <= t + 10 {
+            if entityAt[u] >= 0 && person[Int(entityAt[u])] { return entityAt[u] }
+            u += 1
+        }
+        for d in 1...6 {
+            if t - d >= range.lowerBound, entityAt[t - d] >= 0, clause[t - d] == clause[t] { return entityAt[t - d] }
+            if t + d < range.upperBound, entityAt[t + d] >= 0 { return entityAt[t + d] }
+        }
+        return nil
+    }
+
     /// The distance in words from a polar word to the closest entity mention of its sentence (any entity).
     func closestMention(to h: PolarHit, in r: ToneReading) -> Int32 {
         let p = r.wordPosition[Int(h.token)]
@@ -423,3 +601,4 @@ extension ToneScorer {
         return lo
     }
 }
+

@@ -146,7 +146,8 @@ private struct Fixture {
         try #require(!d.entities.isEmpty)
         for name in ["desantis", "trump"] {
             let e = try #require(d.entities.first { Folding.fold($0.name).hasSuffix(name) }, "\(name)")
-            #expect(e.stance?.label == .negative, "\(e.name): \(String(describing: e.stance))")
+            // Clearly negative, not a thin margin over the neutral band.
+            #expect((e.stance?.score ?? 0) <= -0.2, "\(e.name): \(String(describing: e.stance))")
         }
     }
 
@@ -154,5 +155,104 @@ private struct Fixture {
         let view = Views.tone(Self.seed)
         #expect(view.hasPrefix("tone: negative"))
         #expect(view.contains("fiasco") || view.contains("Fiasco"))
+    }
+}
+
+/// Stance cues (`Lexicons/{fr,en}/stance-cues`): whom a judgement is aimed at, on sentences written for the tests.
+@Suite struct StanceCueTests {
+    @Test func theObjectOfAnAttackIsItsTarget() {
+        var f = Fixture("Paul Verdasque dénonce la gestion de Lise Moranges.")
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
+        f.person("lise-moranges", "Lise Moranges", mentions: [f.mention("Lise Moranges")])
+        let scored = f.score()
+        #expect(scored.stance("lise-moranges").label == .negative)
+        #expect(scored.stance("paul-verdasque").label == .neutral)
+    }
+
+    @Test func criticismWithoutAPolarWord() {
+        var f = Fixture("Paul Verdasque s'en prend à Lise Moranges.")
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
+        f.person("lise-moranges", "Lise Moranges", mentions: [f.mention("Lise Moranges")])
+        let scored = f.score()
+        #expect(scored.stance("lise-moranges").label == .negative)
+        #expect(scored.stance("paul-verdasque").label == .neutral)
+    }
+
+    @Test func anIncisedCriticismAimsAtWhomTheQuoteNames() {
+        var f = Fixture("« Avec Lise Moranges, on ne décide de rien », déplore Paul Verdasque.")
+        f.person("lise-moranges", "Lise Moranges", mentions: [f.mention("Lise Moranges")])
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
+        let scored = f.score()
+        #expect(scored.stance("lise-moranges").label == .negative)
+        #expect(scored.stance("paul-verdasque").label == .neutral)
+    }
+
+    @Test func theSubjectOfAPassiveJudgementIsItsTarget() {
+        var f = Fixture("Lise Moranges a été mise en examen mardi.")
+        f.person("lise-moranges", "Lise Moranges", mentions: [f.mention("Lise Moranges")])
+        #expect(f.score().stance("lise-moranges").label == .negative)
+
+        var g = Fixture("Lise Moranges est critiquée par Paul Verdasque.")
+        g.person("lise-moranges", "Lise Moranges", mentions: [g.mention("Lise Moranges")])
+        g.person("paul-verdasque", "Paul Verdasque", mentions: [g.mention("Paul Verdasque")])
+        let scored = g.score()
+        #expect(scored.stance("lise-moranges").label == .negative)
+        #expect(scored.stance("paul-verdasque").label == .neutral)
+    }
+
+    @Test func supportAimsAtItsObject() {
+        var f = Fixture("Paul Verdasque a apporté son soutien à Lise Moranges.")
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
+        f.person("lise-moranges", "Lise Moranges", mentions: [f.mention("Lise Moranges")])
+        let scored = f.score()
+        #expect(scored.stance("lise-moranges").label == .positive)
+        #expect(scored.stance("paul-verdasque").label == .neutral)
+    }
+
+    @Test func aVictimIsNotBlamedForTheHarm() {
+        var f = Fixture("Lise Moranges a été victime d'une agression violente et d'insultes.")
+        f.person("lise-moranges", "Lise Moranges", mentions: [f.mention("Lise Moranges")])
+        let scored = f.score()
+        #expect(scored.stance("lise-moranges").label == .neutral)
+        #expect(scored.document.tone!.label == .negative)
+    }
+
+    @Test func aPolarNounForSomeone() {
+        var f = Fixture("Le vote de mardi au conseil régional est finalement un fiasco pour Lise Moranges.")
+        f.person("lise-moranges", "Lise Moranges", mentions: [f.mention("Lise Moranges")])
+        #expect(f.score().stance("lise-moranges").score < -0.2)
+    }
+
+    @Test func aPolarWordRightAfterTheName() {
+        var f = Fixture("Le maire Paul Verdasque a rencontré dans la soirée une Lise Moranges imprévisible et corrompue.")
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
+        f.person("lise-moranges", "Lise Moranges", mentions: [f.mention("Lise Moranges")])
+        let scored = f.score()
+        #expect(scored.stance("lise-moranges").score < -0.2)
+        #expect(scored.stance("paul-verdasque").label == .neutral)
+    }
+
+    @Test func aDemandIsTheSpeakersVoice() {
+        var f = Fixture("Paul Verdasque réclame des sanctions contre les fraudeurs.")
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
+        #expect(f.score().stance("paul-verdasque").label == .neutral)
+    }
+
+    @Test func tandisQueStartsAnotherSpeakersClause() {
+        var f = Fixture("Paul Verdasque a parlé d'économie, tandis que Lise Moranges a condamné un acte choquant et scandaleux.")
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
+        f.person("lise-moranges", "Lise Moranges", mentions: [f.mention("Lise Moranges")])
+        #expect(f.score().stance("paul-verdasque").label == .neutral)
+    }
+
+    @Test func englishAttackAndSupport() {
+        var f = Fixture("Mark Tellwood took aim at Dana Orrick. Residents paid tribute to Lena Brosk.", .english)
+        f.person("mark-tellwood", "Mark Tellwood", mentions: [f.mention("Mark Tellwood")])
+        f.person("dana-orrick", "Dana Orrick", mentions: [f.mention("Dana Orrick")])
+        f.person("lena-brosk", "Lena Brosk", mentions: [f.mention("Lena Brosk")])
+        let scored = f.score()
+        #expect(scored.stance("mark-tellwood").label == .neutral)
+        #expect(scored.stance("dana-orrick").label == .negative)
+        #expect(scored.stance("lena-brosk").label == .positive)
     }
 }
