@@ -1,4 +1,5 @@
-/// The content words of a document's body sentences as tf-idf vectors, for ranking and redundancy control.
+/// The content words of a document's body sentences as tf-idf vectors, for ranking and redundancy control, and
+/// the facts about each word that the summary's word salience reads (in how many sentences, first where, a name?).
 ///
 /// Content words are word and number tokens that are not stop words of the document's language, folded (case,
 /// accents) and lightly stemmed (a final plural "s"/"x" dropped, cut to seven letters), so that "candidats" and
@@ -11,44 +12,60 @@ struct SentenceProfiles {
     var norms: [Double] = []
     /// Per candidate: its word tokens.
     var wordCounts: [Int] = []
-    /// Per candidate: whether it opens its paragraph.
-    var startsParagraph: [Bool] = []
     /// The sum of all candidate vectors (term id → weight).
     var centroid: [Double] = []
     var centroidNorm = 0.0
     /// Term ids of the title (the first heading before the body), if any.
     var titleTerms: Set<Int32> = []
-    /// Per candidate: the term ids of its capitalised words past the first (names, for the most part).
-    var names: [[Int32]] = []
-    /// Per candidate: whether it holds a number.
-    var hasNumber: [Bool] = []
     /// Per candidate: whether its first word is a subject pronoun (it leans on the sentence before).
     var startsWithPronoun: [Bool] = []
+    /// Per candidate: its distinct content term ids (stems) and its distinct stop words' ids.
+    var contentTerms: [[Int32]] = []
+    var stopTerms: [[Int32]] = []
+    /// Per candidate: the share of its words that stand inside quote marks (0 … 1).
+    var quoteShare: [Double] = []
+    /// Per candidate: whether it opens on a bracket (an aside, a caption or an author's note).
+    var opensBracket: [Bool] = []
+    /// Per term id: the number of candidates that hold it (document frequency over sentences).
+    var sentenceFrequency: [Int] = []
+    /// Per term id: the rank of the first candidate that holds it.
+    var firstRank: [Int] = []
+    /// Per term id: whether it is a name (inside a recognised entity's mention, or capitalised past a sentence's
+    /// first word in most of its uses).
+    var isName: [Bool] = []
+    /// Per term id: whether it is a stop word.
+    var isStop: [Bool] = []
 
     init(_ d: Document, stopwords: Set<String>, pronouns: Set<String> = []) {
         var ids: [String: Int32] = [:]
         var bags: [[Int32]] = []
+        var capitalised: [Int32: Int] = [:], uses: [Int32: Int] = [:], inEntity = Set<Int32>()
+        // Entity mentions by sentence, for the names the entity layer found.
+        var mentions: [Int32: [Span]] = [:]
+        for e in d.entities { for m in e.mentions { mentions[m.sentence, default: []].append(m.span) } }
         var titleFound = false
-        var previousParagraph: Int32 = -1
         for (k, s) in d.sentences.enumerated() {
             if s.boilerplate { continue }
             if s.isHeading {
                 // The title: the first heading before any body sentence.
                 if !titleFound && candidates.isEmpty {
                     titleFound = true
-                    titleTerms = Set(Self.terms(of: s, in: d, stopwords: stopwords, ids: &ids).bag.terms)
+                    titleTerms = Set(Self.terms(of: s, in: d, stopwords: stopwords, ids: &ids, mentions: []).bag.terms)
                 }
                 continue
             }
-            let (bag, words) = Self.terms(of: s, in: d, stopwords: stopwords, ids: &ids)
+            let (bag, words) = Self.terms(of: s, in: d, stopwords: stopwords, ids: &ids, mentions: mentions[Int32(k)] ?? [])
             candidates.append(Int32(k))
+            for t in bag.terms { uses[t, default: 0] += 1 }
+            for t in bag.names { capitalised[t, default: 0] += 1 }
+            inEntity.formUnion(bag.entityTerms)
+            contentTerms.append(Set(bag.terms).sorted())
+            stopTerms.append(Set(bag.stops).sorted())
+            quoteShare.append(bag.words > 0 ? Double(bag.quotedWords) / Double(bag.words) : 0)
+            opensBracket.append(bag.opensBracket)
             bags.append(bag.terms)
-            names.append(bag.names)
-            hasNumber.append(bag.hasNumber)
             startsWithPronoun.append(bag.first.map { pronouns.contains($0) } ?? false)
             wordCounts.append(words)
-            startsParagraph.append(s.paragraph != previousParagraph)
-            previousParagraph = s.paragraph
         }
         // Document frequencies over the candidates, then tf-idf vectors.
         let termCount = ids.count
@@ -61,6 +78,15 @@ struct SentenceProfiles {
             var last: Int32 = -1
             for t in sorted where t != last { df[Int(t)] += 1; last = t }
         }
+        sentenceFrequency = df
+        for terms in stopTerms { for t in terms { sentenceFrequency[Int(t)] += 1 } }
+        isStop = [Bool](repeating: false, count: termCount)
+        for terms in stopTerms { for t in terms { isStop[Int(t)] = true } }
+        firstRank = [Int](repeating: Int.max, count: termCount)
+        for (r, terms) in contentTerms.enumerated() { for t in terms where firstRank[Int(t)] == Int.max { firstRank[Int(t)] = r } }
+        isName = [Bool](repeating: false, count: termCount)
+        for (t, n) in capitalised where 2 * n > uses[t]! { isName[Int(t)] = true }
+        for t in inEntity { isName[Int(t)] = true }
         let n = Double(max(bags.count, 1))
         centroid = [Double](repeating: 0, count: termCount)
         for sorted in sortedBags {
@@ -109,78 +135,75 @@ struct SentenceProfiles {
         guard othersNorm > 0 else { return 0 }
         return dot / (norms[a] * othersNorm)
     }
-
-    /// How many of `terms` (title words) the candidate holds.
-    func titleHits(_ a: Int, _ terms: Set<Int32>) -> Int {
-        var hits = 0
-        for (t, _) in vectors[a] where terms.contains(t) { hits += 1 }
-        return hits
-    }
-
-    /// Per candidate, how much it names the names that recur in the article (capitalised words past a
-    /// sentence's first, counted once per sentence; a name seen in one sentence only counts for nothing), scaled
-    /// so that the best is 1. This works whether or not the entity layer ran.
-    func nameSalience() -> [Double] {
-        var count: [Int32: Int] = [:]
-        for n in names { for t in Set(n) { count[t, default: 0] += 1 } }
-        var out = names.map { n in Double(Set(n).reduce(0) { $0 + (count[$1]! > 1 ? count[$1]! : 0) }) }
-        let top = out.max() ?? 0
-        if top > 0 { for i in out.indices { out[i] /= top } }
-        return out
-    }
-
-    /// Per candidate, the share of the main entities' weight that it names, scaled so that the best is 1.
-    ///
-    /// An entity weighs its number of mentions in body sentences (persons and organisations count a little
-    /// more than places); entities named once weigh little.
-    func entitySalience(_ d: Document) -> [Double] {
-        var out = [Double](repeating: 0, count: candidates.count)
-        guard !d.entities.isEmpty, !candidates.isEmpty else { return out }
-        var rankOf: [Int32: Int] = [:]
-        for (r, c) in candidates.enumerated() { rankOf[c] = r }
-        for e in d.entities {
-            let ranks = Set(e.mentions.compactMap { rankOf[$0.sentence] })
-            guard !ranks.isEmpty else { continue }
-            let typeWeight: Double = e.type == .location ? 0.6 : (e.type == .miscellaneous ? 0.8 : 1)
-            let weight = typeWeight * Double(ranks.count) * (ranks.count > 1 ? 1 : 0.5)
-            for r in ranks { out[r] += weight }
-        }
-        let top = out.max() ?? 0
-        if top > 0 { for i in out.indices { out[i] /= top } }
-        return out
-    }
 }
 
 extension SentenceProfiles {
     struct Bag {
         var terms: [Int32] = []
         var names: [Int32] = []
-        var hasNumber = false
         /// The folded first word.
         var first: String?
+        /// Stop word ids (keyed apart from content stems).
+        var stops: [Int32] = []
+        /// Content term ids of words inside an entity mention.
+        var entityTerms: [Int32] = []
+        /// Word tokens, and those inside quote marks.
+        var words = 0
+        var quotedWords = 0
+        var opensBracket = false
     }
 
     /// The content-word term ids of a sentence (with repeats), its names, and its number of word tokens.
-    static func terms(of s: Sentence, in d: Document, stopwords: Set<String>, ids: inout [String: Int32]) -> (bag: Bag, words: Int) {
+    static func terms(of s: Sentence, in d: Document, stopwords: Set<String>, ids: inout [String: Int32],
+                      mentions: [Span]) -> (bag: Bag, words: Int) {
         var bag = Bag()
         var words = 0
+        var inGuillemets = false, inQuotes = false
         for ti in Int(s.tokens.lowerBound)..<Int(s.tokens.upperBound) {
             let t = d.tokens[ti]
+            if t.kind == .punctuation || t.kind == .symbol {
+                switch Self.quoteMark(d.utf8, t.span) {
+                case 1: inGuillemets = true
+                case 2: inGuillemets = false
+                case 3: inQuotes.toggle()
+                default: if ti == Int(s.tokens.lowerBound) { bag.opensBracket = [0x28, 0x5B].contains(d.utf8[Int(t.span.start)]) }
+                }
+                continue
+            }
             guard t.kind == .word || t.kind == .number || t.kind == .hashtag else { continue }
             words += 1
-            if t.kind == .number { bag.hasNumber = true; continue }
+            if inGuillemets || inQuotes { bag.quotedWords += 1 }
             let folded = Folding.fold(d.utf8, t.span)
             if words == 1 { bag.first = folded }
+            if t.kind != .number && stopwords.contains(folded) {
+                let key = "\u{1}" + folded
+                let id: Int32
+                if let known = ids[key] { id = known } else { id = Int32(ids.count); ids[key] = id }
+                bag.stops.append(id)
+                continue
+            }
             if t.span.length < 2 || d.utf8[Int(t.span.start)] == 0x2D { continue }
-            if stopwords.contains(folded) { continue }
             let stem = Self.stem(folded)
             if stem.unicodeScalars.count < 2 { continue }
             let id: Int32
             if let known = ids[stem] { id = known } else { id = Int32(ids.count); ids[stem] = id }
             bag.terms.append(id)
             if words > 1 && d.startsWithCapital(t.span) { bag.names.append(id) }
+            if mentions.contains(where: { $0.start <= t.span.start && t.span.end <= $0.end }) { bag.entityTerms.append(id) }
         }
+        bag.words = words
         return (bag, words)
+    }
+
+    /// 1 for an opening quote mark (« “), 2 for a closing one (» ”), 3 for a straight double quote, else 0.
+    static func quoteMark(_ utf8: [UInt8], _ span: Span) -> Int {
+        let a = Int(span.start)
+        switch span.length {
+        case 1: return utf8[a] == 0x22 ? 3 : 0
+        case 2 where utf8[a] == 0xC2: return utf8[a + 1] == 0xAB ? 1 : (utf8[a + 1] == 0xBB ? 2 : 0)
+        case 3 where utf8[a] == 0xE2 && utf8[a + 1] == 0x80: return utf8[a + 2] == 0x9C ? 1 : (utf8[a + 2] == 0x9D ? 2 : 0)
+        default: return 0
+        }
     }
 
     /// A light, language-neutral stem: a final "s" or "x" dropped from words of five letters or more, then the

@@ -67,6 +67,12 @@ struct SummarizerTests {
         #expect(!d.summary!.sentences.contains(1))
     }
 
+    @Test func aSentenceThatIsAllQuotationYieldsToTheReportedFact() {
+        let text = "« Le conseil a voté le budget de la ville mardi soir. » Le conseil a voté le budget de la ville mardi soir, selon la mairie. Les écoles recevront trois millions d'euros."
+        let d = Analyzer(options: AnalysisOptions(language: .french, summaryLength: .sentences(1), layers: [.summary])).analyze(text)
+        #expect(d.summary!.sentences == [1])
+    }
+
     @Test func markdownAndTextViews() throws {
         let d = try analyzed("Corpora/summary-fr-usine.txt", length: .sentences(2))
         let md = Views.summaryMarkdown(d)
