@@ -190,7 +190,7 @@ private extension EntityRecognizer {
             if taken[i] || !info[i].isWord { i += 1; continue }
             let word = d.string(d.tokens[i].span)
             // Title + name: "M. Dupont", "Mme Martin", "Dr Smith".
-            if let gender = patterns.titles[word], i + 1 < end, let n = surname(from: i + 1, end, info, d, taken) {
+            if let gender = patterns.titles[word], i + 1 < end, let n = surname(from: i + 1, end, info, d, taken, maxWords: 2) {
                 add(i + 1, n, .person, gender == "u" ? nil : gender, d, &taken, &found)
                 i += 1 + n
                 continue
@@ -203,7 +203,7 @@ private extension EntityRecognizer {
                 continue
             }
             // Organisation head: "Parti radical", "ministère de l'Intérieur", "Union des démocrates".
-            if patterns.orgHeads.contains(info[i].hash), info[i].capitalised || patterns.lowerOrgHeads.contains(info[i].hash),
+            if patterns.orgHeads.contains(info[i].hash), !info[i].allCaps, info[i].capitalised || patterns.lowerOrgHeads.contains(info[i].hash),
                let n = orgTail(from: i + 1, end, info, d, taken), info[i].capitalised || n >= 2 {
                 add(i, 1 + n, .organisation, nil, d, &taken, &found)
                 i += 1 + n
@@ -215,11 +215,23 @@ private extension EntityRecognizer {
                 i += 1
                 continue
             }
-            // Two capitalised words mid-sentence that no list knows: a person ("Alfred Sirven").
-            if !heading, i > start, i + 1 < end, isUnknownName(i, info, taken), isUnknownName(i + 1, info, taken),
-               !(i + 2 < end && info[i + 2].capitalised && info[i + 2].isWord) {
-                add(i, 2, .person, nil, d, &taken, &found)
-                i += 2
+            // Two capitalised words mid-sentence that no list knows, perhaps with a particle between them: a
+            // person ("Alfred Sirven", "Herman De Croo").
+            if !heading, i > start, i + 1 < end, isUnknownName(i, info, taken) {
+                var j = i + 1
+                while j + 1 < end, j - i <= 2, !taken[j], info[j].upper, patterns.particles.contains(info[j].hash) { j += 1 }
+                if j < end, isUnknownName(j, info, taken), !(j + 1 < end && info[j + 1].capitalised && info[j + 1].isWord) {
+                    add(i, j - i + 1, .person, nil, d, &taken, &found)
+                    i = j + 1
+                    continue
+                }
+            }
+            // A known first name alone, mid-sentence: a person named by first name ("Pierre", "Thierry").
+            if !heading, i > start, info[i].upper, !info[i].allCaps, patterns.firstNames[info[i].hash] != nil,
+               !patterns.stopwords.contains(info[i].hash), !(i + 1 < end && info[i + 1].capitalised && info[i + 1].isWord) {
+                let g = patterns.firstNames[info[i].hash]!
+                add(i, 1, .person, g == "u" ? nil : g, d, &taken, &found)
+                i += 1
                 continue
             }
             // Capitalised words + a company suffix: "Brookline Capital Inc.".
@@ -238,7 +250,7 @@ private extension EntityRecognizer {
 
     /// The length of a surname starting at `k`: capitalised words, with particles inside ("de Gaulle",
     /// "Le Pen", "van der Bellen"), at most three words; nil if there is none.
-    func surname(from k: Int, _ end: Int, _ info: [TokenInfo], _ d: Document, _ taken: [Bool]) -> Int? {
+    func surname(from k: Int, _ end: Int, _ info: [TokenInfo], _ d: Document, _ taken: [Bool], maxWords: Int = 1) -> Int? {
         var j = k
         var words = 0
         while j < end, words < 3 {
@@ -249,7 +261,7 @@ private extension EntityRecognizer {
                 continue
             }
             guard info[j].capitalised, !patterns.stopwords.contains(info[j].hash), patterns.roles[info[j].hash] == nil,
-                  patterns.titles[d.string(d.tokens[j].span)] == nil, words < 2 || patterns.particles.contains(info[j - 1].hash) else { break }
+                  patterns.titles[d.string(d.tokens[j].span)] == nil, words < maxWords || patterns.particles.contains(info[j - 1].hash) else { break }
             let (c, _) = d.utf8.withUnsafeBufferPointer { $0.scalar(at: Int(d.tokens[j].span.start)) }
             guard c.isLetter else { break }
             j += 1

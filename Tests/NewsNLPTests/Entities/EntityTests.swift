@@ -50,6 +50,15 @@ struct EntityTests {
         #expect(found.allSatisfy { $0.1 == .person })
     }
 
+    @Test func unknownNamesMidSentence() {
+        let found = entities("Selon le rapport, Ildefons Van Brackel a rencontré hier Oswin Trelawny à la mairie.")
+        #expect(found.map(\.0) == ["Ildefons Van Brackel", "Oswin Trelawny"])
+        #expect(found.allSatisfy { $0.1 == .person })
+        // A first name alone, mid-sentence, is a person named by first name; a headline in title case is not.
+        #expect(entities("Le chauffeur, Thierry, raconte la scène.").map(\.0) == ["Thierry"])
+        #expect(!entities("Senate Passes Budget Bill After All-Night Session\n\nThe vote was close.", language: .english).contains { $0.1 == .person })
+    }
+
     @Test func surnameJoinsTheFullName() {
         let d = Analyzer(options: AnalysisOptions(layers: [.entities])).analyze("Jean Valtier a parlé. Plus tard, M. Valtier a démissionné. Valtier part.")
         #expect(d.entities.count == 1)
