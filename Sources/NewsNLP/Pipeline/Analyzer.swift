@@ -60,19 +60,24 @@ public final class Analyzer {
             let tokenizer = Tokenizer(rules: rules, language: language)
             let tokenized = tokenizer.tokenize(text, using: wordBreaks)
             var sentences = SentenceSplitter(rules: rules).split(text, tokens: tokenized.tokens, glued: tokenized.gluedBoundaries, using: sentenceBreaks)
-            var tokens = tokenized.tokens
-            // Tie tokens to sentences.
+            // Tie tokens to sentences; tokens outside every sentence (markup and decoration lines that are no
+            // text) are dropped, so that every token lies inside its sentence.
+            var tokens: [Token] = []
+            tokens.reserveCapacity(tokenized.tokens.count)
             var t = 0
+            let all = tokenized.tokens
             for (k, s) in sentences.enumerated() {
-                while t < tokens.count && tokens[t].span.start < s.span.start { tokens[t].sentence = Int32(max(0, k - 1)); t += 1 }
-                let first = t
-                while t < tokens.count && tokens[t].span.start < s.span.end {
-                    tokens[t].sentence = Int32(k)
+                while t < all.count && all[t].span.start < s.span.start { t += 1 }
+                let first = tokens.count
+                while t < all.count && all[t].span.start < s.span.end {
+                    var token = all[t]
+                    if token.span.end > s.span.end { token.span.end = s.span.end }
+                    token.sentence = Int32(k)
+                    tokens.append(token)
                     t += 1
                 }
-                sentences[k].tokens = Int32(first)..<Int32(t)
+                sentences[k].tokens = Int32(first)..<Int32(tokens.count)
             }
-            while t < tokens.count { tokens[t].sentence = Int32(max(0, sentences.count - 1)); t += 1 }
             BoilerplateDetector.load(from: lexicons).mark(&sentences, in: text)
             document.tokens = tokens
             document.sentences = sentences

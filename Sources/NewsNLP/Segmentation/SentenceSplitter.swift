@@ -25,6 +25,13 @@ struct SentenceSplitter {
                 }
             }
         }
+        // A full-width or ideographic full stop glued to the next word ("period．Does").
+        for t in tokens where t.kind == .punctuation && Int(t.span.end) < n {
+            let (c, _) = text.scalar(at: Int(t.span.start))
+            if c == "\u{FF0E}" || c == "\u{3002}" || c == "\u{FF01}" || c == "\u{FF1F}", text.scalar(at: Int(t.span.end)).0.isLetter {
+                candidates.append(Int(t.span.end))
+            }
+        }
         // A plain period before a lower-case word, which ICU never breaks ("…is mine. is it…"); decided below.
         for (k, t) in tokens.enumerated() where t.kind == .punctuation && t.span.length == 1 && k + 1 < tokens.count {
             guard text[Int(t.span.start)] == 0x2E, tokens[k + 1].span.start > t.span.end else { continue }
@@ -97,6 +104,12 @@ struct SentenceSplitter {
                 lastKept = b
                 continue
             }
+            // "Y!J." or "Yahoo!" glued to what follows, and "!Kung" (a mark before a word): no break.
+            if leftEnd == rightStart, text.scalar(before: leftEnd).0 == "!" || text.scalar(before: leftEnd).0 == "?" { continue }
+            if leftEnd == rightStart || text.scalar(before: leftEnd).0 == "!" {
+                let (mark, markStart) = text.scalar(before: leftEnd)
+                if mark == "!", markStart > 0, text.scalar(before: markStart).0.isSpace, text.scalar(at: leftEnd).0.isLetter { continue }
+            }
             // Inside brackets that close later on the line ("(see. section 4.2)"): no break; nor after an
             // opening bracket; nor, in English, inside a quotation that closes later on the line.
             if insideBrackets(text, leftEnd) { continue }
@@ -114,8 +127,9 @@ struct SentenceSplitter {
                 while next < n, text.scalar(at: next).0.isHorizontalSpace { next += text.scalar(at: next).1 }
                 if next >= n { continue }
             } else if rc == "»" || rc == "”" || (rc == "\"" && isClosingStraightQuote(text, next))
-                || (rc == "'" && text.scalar(before: leftEnd).0.isTerminal && isClosingSingleQuote(text, next)) {
-                if rc == "'" && next + 1 < n && text[next + 1] == 0x27 { next += 1 }
+                || (rc == "'" && text.scalar(before: leftEnd).0.isTerminal && isClosingSingleQuote(text, next))
+                || (rc == "`" && text.scalar(before: leftEnd).0.isTerminal) {
+                if (rc == "'" || rc == "`") && next + 1 < n && text[next + 1] == text[next] { next += 1 }
                 next += rl
                 cut = next
                 while next < n {
@@ -131,10 +145,20 @@ struct SentenceSplitter {
             }
             let (nc, _) = text.scalar(at: next)
             while tokenCursor < tokens.count && Int(tokens[tokenCursor].span.end) < leftEnd { tokenCursor += 1 }
+            // A spaced ellipsis (" . . .") suspends, it does not end; "word. . . . The" ends after "word.".
+            if let dots = spacedEllipsisStart(text, leftEnd), rightStart - leftEnd < 2, !(leftEnd >= 8 && text[leftEnd - 8] == 0x2E && text[leftEnd - 7] == 0x20) {
+                if dots > 0, text[dots - 1] == 0x2E, dots >= 2, text.scalar(before: dots - 1).0.isLetter, nc.isUpper {
+                    boundaries.append(dots)
+                    lastKept = dots
+                }
+                continue
+            }
+            // A parenthetical citation that ends the sentence: "[…]" (Smith 55).
+            if nc == "(", let close = closingParenthesis(text, next), close < n, text.scalar(at: close).0.isTerminal { continue }
             // "? demande-t-il", "» et repart", ", a-t-il dit": no break before lower case or continuing punctuation,
             // but a plain period after a word, or "?"/"!" before a lower-case word that is no incise, still ends one.
             if nc == "," || nc == ";" || nc == ":" || nc == ")" || nc == "]" { continue }
-            if nc == ".", next + 1 < n, text[next + 1] != 0x2E { continue }
+            if nc == ".", next + 1 >= n || text[next + 1] != 0x2E { continue }
             if nc.isLower {
                 let (lc, _) = text.scalar(before: leftEnd)
                 let endsHere = cut == b && ((lc == "." && isPlainPeriod(text, tokens, tokenCursor, leftEnd))
@@ -168,7 +192,8 @@ struct SentenceSplitter {
                 let (c, p) = text.scalar(before: e)
                 if c.isSpace { e = p } else { break }
             }
-            if e > s {
+            (s, e) = trimmingMarkup(text, s, e)
+            if e > s, hasLetterOrDigit(text, s, e) {
                 if !out.isEmpty && lineBreaks(text, previousEnd, s) >= 2 { paragraph += 1 }
                 out.append(Sentence(span: Span(s, e), isHeading: isHeading(text, s, e), paragraph: paragraph))
                 previousEnd = e
@@ -231,7 +256,8 @@ private extension SentenceSplitter {
                 let c = text[Int(t.span.start)]
                 if Int(c) - 0x60 == p.value + 1 { value = p.value + 1; style = style + 10 }
             }
-            if let p = previous, p.style == style, value == p.value + 1, t.span.start > p.end, Int(t.span.start) - p.end < 400 {
+            if let p = previous, p.style == style, value == p.value + 1, t.span.start > p.end, Int(t.span.start) - p.end < 400,
+               style != 32 || value >= 3 || hasNextItem(text, tokens, k, value, style) {
                 // a bullet just before the marker starts the item with it
                 var start = Int(t.span.start)
                 if k >= 1, tokens[k - 1].span.length <= 3, tokens[k - 1].kind != .word, tokens[k - 1].kind != .number {
@@ -243,6 +269,17 @@ private extension SentenceSplitter {
             previous = (value, style, end)
         }
         return out
+    }
+
+    /// Whether the list item after marker `k` (value, style) is followed by another one ("a. … b. … c. …"):
+    /// lettered items with a period need three to be told from initials and abbreviations.
+    func hasNextItem(_ text: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ k: Int, _ value: Int, _ style: Int) -> Bool {
+        var j = k + 1
+        while j < tokens.count && Int(tokens[j].span.start) - Int(tokens[k].span.start) < 400 {
+            if let m = listMarker(text, tokens, j), m.1 == style, m.0 == value + 1 { return true }
+            j += 1
+        }
+        return false
     }
 
     /// A list marker at token `k` — "3.", "3.)", "3)", "c.", "c)", "(c)", "iv." — followed by a space and a word:
@@ -290,6 +327,8 @@ private extension SentenceSplitter {
             }
         } else { style += 2 }
         guard j < tokens.count, Int(tokens[j].span.start) > end, tokens[j].kind == .word || tokens[j].kind == .number else { return nil }
+        // "for 1. above" is a reference, not an item: a numbered item "1." starts with a capital.
+        if style == 12, !text.scalar(at: Int(tokens[j].span.start)).0.isUpper { return nil }
         return (value, style, end)
     }
 
@@ -344,6 +383,115 @@ private extension SentenceSplitter {
             if (single % 2 == 1 && c == "'" && isMark(k, l)) || (curlySingle > 0 && c == "’" && isMark(k, l)) { return true }
             k += l
             limit += 1
+        }
+        return false
+    }
+
+    /// If the text before `end` finishes with a spaced ellipsis (". . ."), the offset of its first dot's space.
+    func spacedEllipsisStart(_ text: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int? {
+        var k = end
+        var dots = 0
+        while k >= 2, text[k - 1] == 0x2E, text[k - 2] == 0x20 {
+            dots += 1
+            k -= 2
+        }
+        if dots >= 2 && k >= 1 && text[k - 1] == 0x2E { dots += 1; k -= 1 }  // "word. . . ." — the first dot is glued
+        return dots >= 3 ? k + (text[k] == 0x2E ? 1 : 0) : nil
+    }
+
+    /// The offset just after the ")" closing the "(" at `open` on the same line, or nil.
+    func closingParenthesis(_ text: UnsafeBufferPointer<UInt8>, _ open: Int) -> Int? {
+        var k = open + 1
+        var limit = 0
+        while k < text.count && limit < 200 {
+            let b = text[k]
+            if b == 0x0A || b == 0x0D || b == 0x28 { return nil }
+            if b == 0x29 { return k + 1 }
+            k += 1
+            limit += 1
+        }
+        return nil
+    }
+
+    /// Strips markup from the edges of a sentence: HTML tags ("<p>", "</div>"), escaped tags ("&lt;b&gt;") and
+    /// decoration runs ("=====", "/////"), with the white space around them.
+    func trimmingMarkup(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
+        var s = start, e = end
+        var changed = true
+        while changed && s < e {
+            changed = false
+            // a tag at the start
+            if text[s] == 0x3C, s + 1 < e, isTagStart(text[s + 1]), let close = find(text, 0x3E, from: s + 1, to: e) { s = close + 1; changed = true }
+            else if let k = escapedTagEnd(text, s, e) { s = k; changed = true }
+            else if let k = decorationEnd(text, s, e) { s = k; changed = true }
+            // a tag at the end
+            if e > s, text[e - 1] == 0x3E, let open = findBack(text, 0x3C, from: e - 1, to: s), open + 1 < e, isTagStart(text[open + 1]) { e = open; changed = true }
+            else if e - s >= 4, text[e - 1] == 0x3B, e - 4 >= s, String(decoding: UnsafeBufferPointer(rebasing: text[(e - 4)..<e]), as: UTF8.self) == "&gt;",
+                    let open = findEscapedOpen(text, s, e - 4) { e = open; changed = true }
+            else if let k = decorationStart(text, s, e) { e = k; changed = true }
+            while s < e, text.scalar(at: s).0.isSpace { s += text.scalar(at: s).1 }
+            while e > s, text.scalar(before: e).0.isSpace { e = text.scalar(before: e).1 }
+        }
+        return (s, e)
+    }
+
+    func isTagStart(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b == 0x2F || b == 0x21 }
+
+    func find(_ text: UnsafeBufferPointer<UInt8>, _ byte: UInt8, from: Int, to: Int) -> Int? {
+        var k = from
+        while k < to && k - from < 400 { if text[k] == byte { return k }; if text[k] == 0x0A || text[k] == 0x3C { return nil }; k += 1 }
+        return nil
+    }
+
+    func findBack(_ text: UnsafeBufferPointer<UInt8>, _ byte: UInt8, from: Int, to: Int) -> Int? {
+        var k = from - 1
+        while k >= to && from - k < 400 { if text[k] == byte { return k }; if text[k] == 0x0A || text[k] == 0x3E { return nil }; k -= 1 }
+        return nil
+    }
+
+    /// "&lt;b&gt;" at `s`: the offset after it.
+    func escapedTagEnd(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int? {
+        guard e - s >= 8, text[s] == 0x26, String(decoding: UnsafeBufferPointer(rebasing: text[s..<(s + 4)]), as: UTF8.self) == "&lt;" else { return nil }
+        var k = s + 4
+        while k + 4 <= e && k - s < 200 {
+            if text[k] == 0x26 && String(decoding: UnsafeBufferPointer(rebasing: text[k..<(k + 4)]), as: UTF8.self) == "&gt;" { return k + 4 }
+            k += 1
+        }
+        return nil
+    }
+
+    func findEscapedOpen(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ gtStart: Int) -> Int? {
+        var k = gtStart - 4
+        while k >= s && gtStart - k < 200 {
+            if text[k] == 0x26 && String(decoding: UnsafeBufferPointer(rebasing: text[k..<(k + 4)]), as: UTF8.self) == "&lt;" { return k }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// A run of three or more identical decoration characters ("====", "////", "****") at `s`: its end.
+    func decorationEnd(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int? {
+        let c = text[s]
+        guard c == 0x3D || c == 0x2F || c == 0x2A || c == 0x5F || c == 0x7E || c == 0x23 || c == 0x2D else { return nil }
+        var k = s
+        while k < e && text[k] == c { k += 1 }
+        return k - s >= 3 ? k : nil
+    }
+
+    func decorationStart(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int? {
+        let c = text[e - 1]
+        guard c == 0x3D || c == 0x2F || c == 0x2A || c == 0x5F || c == 0x7E || c == 0x23 || c == 0x2D else { return nil }
+        var k = e
+        while k > s && text[k - 1] == c { k -= 1 }
+        return e - k >= 3 ? k : nil
+    }
+
+    func hasLetterOrDigit(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var k = s
+        while k < e {
+            let (c, l) = text.scalar(at: k)
+            if c.isLetter || c.isDigit || c.properties.isEmojiPresentation || c.value > 0x2000 && c.properties.generalCategory == .otherSymbol { return true }
+            k += l
         }
         return false
     }
@@ -499,6 +647,11 @@ private extension SentenceSplitter {
         }
         func numberBefore(_ index: Int) -> Bool { index >= 1 && tokens[index - 1].kind == .number }
         if let cls = rules.abbreviation(form) { return continues(cls, numberBefore: numberBefore(k)) }
+        // "Mr . Robinson": an abbreviation written with a space before its period (tokenised text).
+        if e - s == 1, k >= 1, tokens[k - 1].span.end < t.span.start, tokens[k - 1].kind == .word {
+            let body = String(decoding: UnsafeBufferPointer(rebasing: text[Int(tokens[k - 1].span.start)..<Int(tokens[k - 1].span.end)]), as: UTF8.self)
+            if let cls = rules.abbreviation(body + ".") { return continues(cls, numberBefore: numberBefore(k - 1)) }
+        }
         // Initials: "J.C. Penney", "U.S. Government" (capitals and periods only).
         if e - s >= 4, isInitials(text, s, e) { return !nextIsFunctionWord }
         // "av. J.-C." and other two-word abbreviations.

@@ -176,10 +176,11 @@ private extension Tokenizer {
             return i + 1
         }
         if let dot = gluedPeriod(text, r.start, r.end) {
+            let after = dot + text.scalar(at: dot).1
             emitWord(text, r.start, dot, &out)
-            out.tokens.append(Token(span: Span(dot, dot + 1), kind: .punctuation))
-            out.gluedBoundaries.append(dot + 1)
-            r.start = dot + 1
+            out.tokens.append(Token(span: Span(dot, after), kind: .punctuation))
+            out.gluedBoundaries.append(after)
+            r.start = after
         }
         if isDomain(text, r.start, r.end) {
             out.tokens.append(Token(span: Span(r.start, r.end), kind: .url))
@@ -343,9 +344,9 @@ private extension Tokenizer {
         var lowerRun = 0
         while k < end {
             let (c, l) = text.scalar(at: k)
-            if c == "." && lowerRun >= 2 && k + l < end {
-                let (u, ul) = text.scalar(at: k + 1)
-                if u.isUpper && k + 1 + ul < end && text.scalar(at: k + 1 + ul).0.isLower { return k }
+            if (c == "." || c == "\u{FF0E}") && lowerRun >= 2 && k + l < end {
+                let (u, ul) = text.scalar(at: k + l)
+                if u.isUpper && k + l + ul < end && text.scalar(at: k + l + ul).0.isLower { return k }
             }
             lowerRun = c.isLower ? lowerRun + 1 : 0
             k += l

@@ -75,3 +75,46 @@ struct SentenceSplitterTests {
         #expect(segmented(" \n\t\u{A0}\n").tokens.isEmpty)
     }
 }
+
+@Suite("Sentences, English and markup")
+struct EnglishSentenceTests {
+    @Test func unitsAndTimesAfterANumber() {
+        #expect(sentenceStrings("The plank is 4 ft. 2 in. long and weighs 9 lb. more than the old one.", language: .english).count == 1)
+        #expect(sentenceStrings("She landed at 7 p.m. Reporters were waiting.", language: .english) == ["She landed at 7 p.m.", "Reporters were waiting."])
+        #expect(sentenceStrings("By 7 p.m. Mrs. Hale had left.", language: .english).count == 1)
+        #expect(sentenceStrings("Please come in. Take a seat.", language: .english).count == 2)
+    }
+
+    @Test func bracketsCitationsAndQuotations() {
+        #expect(sentenceStrings("The tally (see. table 3) is final.", language: .english).count == 1)
+        #expect(sentenceStrings("The dam was finished in 1931.[4] Floods stopped.", language: .english) == ["The dam was finished in 1931.[4]", "Floods stopped."])
+        #expect(sentenceStrings("\"Are we late? I think so,\" she said.", language: .english).count == 1)
+        #expect(sentenceStrings("He wrote \"the end is near\" (Adams 12).", language: .english).count == 1)
+    }
+
+    @Test func capitalsInitialsAndCompassPoints() {
+        #expect(sentenceStrings("NORTHWIND CORP. shipped the order. It arrived.", language: .english) == ["NORTHWIND CORP. shipped the order.", "It arrived."])
+        #expect(sentenceStrings("They hired R.K. Dalton last week.", language: .english).count == 1)
+        #expect(sentenceStrings("Walk NE. for a mile. Then stop.", language: .english) == ["Walk NE. for a mile.", "Then stop."])
+    }
+
+    @Test func markupAndDecorationAreNoSentences() {
+        let d = segmented("<h1>Budget vote</h1>\n<p>The council met. It voted.</p>\n=====\n", language: .english)
+        #expect(d.sentences.map { d.string($0.span) } == ["Budget vote", "The council met.", "It voted."])
+        for s in d.sentences { for k in s.tokens { #expect(s.span.contains(d.tokens[Int(k)].span)) } }
+    }
+
+    @Test func letteredAndRomanLists() {
+        #expect(sentenceStrings("a. Apples b. Pears c. Plums", language: .english) == ["a. Apples", "b. Pears", "c. Plums"])
+        #expect(sentenceStrings("(i) First step. (ii) Second step.", language: .english) == ["(i) First step.", "(ii) Second step."])
+        #expect(sentenceStrings("Items u) one v) two w) three", language: .english).count == 3)
+    }
+
+    @Test func frenchExclamationBeforeLowerCaseContinues() {
+        #expect(sentenceStrings("Le mouvement Debout! a réuni ses militants. Ils étaient cent.") == ["Le mouvement Debout! a réuni ses militants.", "Ils étaient cent."])
+    }
+
+    @Test func narrowNoBreakSpaceIsNotPartOfAWord() {
+        #expect(tokenStrings("«\u{202F}Nous partons\u{202F}!\u{202F}»") == ["«", "Nous", "partons", "!", "»"])
+    }
+}
