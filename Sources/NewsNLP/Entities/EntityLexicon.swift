@@ -1,12 +1,14 @@
 /// The entity lexicons compiled for matching: every name, alias and role split into folded words and hashed,
 /// so that a document is matched by hashing its tokens once.
 struct EntityLexicon: Sendable {
+    /// An entry; its strings are cut from the lexicon file when asked for (most entries are never matched).
     struct Entry: Sendable {
-        var id: String
         var type: EntityType
-        var name: String
         var gender: Character?
-        var affiliation: String
+        var file: Int32
+        var idRange: Range<Int32>
+        var nameRange: Range<Int32>
+        var affiliationRange: Range<Int32>
     }
 
     enum Form: UInt8, Sendable { case name, alias, role }
@@ -22,6 +24,8 @@ struct EntityLexicon: Sendable {
     }
 
     var entries: [Entry] = []
+    /// The bytes of the lexicon files, which entries point into.
+    private var files: [[UInt8]] = []
     /// Hash of the folded word sequence → index of its first hit in `hitStore`; hits chain through `next`.
     private var heads: [UInt64: Int32] = [:]
     private var hitStore: [Hit] = []
@@ -29,6 +33,14 @@ struct EntityLexicon: Sendable {
     /// Hashes of the first words of all phrases, to skip most tokens at once.
     var firstWords: Set<UInt64> = []
     var longest = 1
+
+    func string(_ file: Int32, _ r: Range<Int32>) -> String {
+        files[Int(file)].withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(r.lowerBound)..<Int(r.upperBound)]), as: UTF8.self) }
+    }
+
+    func id(_ i: Int32) -> String { string(entries[Int(i)].file, entries[Int(i)].idRange) }
+    func name(_ i: Int32) -> String { string(entries[Int(i)].file, entries[Int(i)].nameRange) }
+    func affiliation(_ i: Int32) -> String { string(entries[Int(i)].file, entries[Int(i)].affiliationRange) }
 
     /// The entries a folded word sequence names, or nil.
     func hits(for hash: UInt64) -> [Hit]? {
@@ -55,11 +67,16 @@ struct EntityLexicon: Sendable {
             lex.hitStore.reserveCapacity(estimate)
             lex.next.reserveCapacity(estimate)
             lex.entries.reserveCapacity(estimate / 3)
-            var byID: [String: Int] = [:]
+            var byID: [UInt64: Int] = [:]
+            byID.reserveCapacity(estimate / 3)
             var scratch = [UInt8](repeating: 0, count: 1024)
+            var words = [UInt64]()
+            words.reserveCapacity(16)
             for file in files {
+                lex.files.append(file.bytes)
+                let index = Int32(lex.files.count - 1)
                 file.bytes.withUnsafeBufferPointer { b in
-                    lex.compile(b, &byID, &scratch)
+                    lex.compile(b, index, &byID, &scratch, &words)
                 }
             }
             return lex
@@ -70,9 +87,11 @@ struct EntityLexicon: Sendable {
 private extension EntityLexicon {
     static let elisions: Set<UInt64> = Set(["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"].map { FoldHash.hash(folded: $0) })
 
-    mutating func compile(_ b: UnsafeBufferPointer<UInt8>, _ byID: inout [String: Int], _ scratch: inout [UInt8]) {
+    mutating func compile(_ b: UnsafeBufferPointer<UInt8>, _ fileIndex: Int32, _ byID: inout [UInt64: Int], _ scratch: inout [UInt8], _ words: inout [UInt64]) {
         var lineStart = 0
         let n = b.count
+        var fields: [(Int, Int)] = []
+        fields.reserveCapacity(8)
         while lineStart < n {
             var lineEnd = lineStart
             while lineEnd < n && b[lineEnd] != 0x0A { lineEnd += 1 }
@@ -81,8 +100,7 @@ private extension EntityLexicon {
             defer { lineStart = lineEnd + 1 }
             guard e > lineStart, b[lineStart] != 0x23 else { continue }
             // Fields.
-            var fields: [(Int, Int)] = []
-            fields.reserveCapacity(7)
+            fields.removeAll(keepingCapacity: true)
             var f = lineStart
             for k in lineStart..<e where b[k] == 0x09 {
                 fields.append((f, k))
@@ -91,23 +109,31 @@ private extension EntityLexicon {
             fields.append((f, e))
             // Malformed lines of user files were reported by Lexicons.validate(); skip them here.
             guard fields.count >= 3, fields.count <= 7 else { continue }
-            func string(_ r: (Int, Int)) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r.0..<r.1]), as: UTF8.self) }
-            let id = string(fields[0])
-            guard let type = EntityType(rawValue: string(fields[1])) else { continue }
+            let type: EntityType
+            switch (fields[1].1 - fields[1].0, b[fields[1].0]) {
+            case (3, 0x50): type = .person
+            case (3, 0x4F): type = .organisation
+            case (3, 0x4C): type = .location
+            case (4, 0x4D): type = .miscellaneous
+            default: continue
+            }
+            var idHash = FoldHash.seed
+            for k in fields[0].0..<fields[0].1 { idHash = (idHash ^ UInt64(b[k])) &* FoldHash.prime }
             let index: Int
-            if let existing = byID[id] {
+            if let existing = byID[idHash] {
                 index = existing  // a user file extends a built-in entry
             } else {
                 index = entries.count
-                byID[id] = index
+                byID[idHash] = index
                 var gender: Character?
                 if fields.count > 4, fields[4].1 == fields[4].0 + 1 { gender = b[fields[4].0] == 0x66 ? "f" : (b[fields[4].0] == 0x6D ? "m" : nil) }
-                entries.append(Entry(id: id, type: type, name: string(fields[2]), gender: gender,
-                                     affiliation: fields.count > 6 ? string(fields[6]) : ""))
+                func r(_ f: (Int, Int)) -> Range<Int32> { Int32(f.0)..<Int32(f.1) }
+                entries.append(Entry(type: type, gender: gender, file: fileIndex, idRange: r(fields[0]), nameRange: r(fields[2]),
+                                     affiliationRange: fields.count > 6 ? r(fields[6]) : 0..<0))
             }
-            addForm(b, fields[2], index, .name, &scratch)
-            if fields.count > 3 { forEachListItem(b, fields[3]) { addForm(b, $0, index, .alias, &scratch) } }
-            if fields.count > 5 { forEachListItem(b, fields[5]) { addForm(b, $0, index, .role, &scratch) } }
+            addForm(b, fields[2], index, .name, &scratch, &words)
+            if fields.count > 3 { forEachListItem(b, fields[3]) { addForm(b, $0, index, .alias, &scratch, &words) } }
+            if fields.count > 5 { forEachListItem(b, fields[5]) { addForm(b, $0, index, .role, &scratch, &words) } }
         }
     }
 
@@ -127,11 +153,10 @@ private extension EntityLexicon {
         }
     }
 
-    mutating func addForm(_ b: UnsafeBufferPointer<UInt8>, _ r: (Int, Int), _ entry: Int, _ kind: Form, _ scratch: inout [UInt8]) {
+    mutating func addForm(_ b: UnsafeBufferPointer<UInt8>, _ r: (Int, Int), _ entry: Int, _ kind: Form, _ scratch: inout [UInt8], _ wordHashes: inout [UInt64]) {
         let form = UnsafeBufferPointer(rebasing: b[r.0..<r.1])
         guard form.count >= 2, !form.contains(0x28) else { return }
         // Fold into scratch (FoldTable), or through ICU for scripts beyond Latin.
-        var folded: [UInt8]
         var count = 0
         if form.count * 4 > scratch.count { scratch = [UInt8](repeating: 0, count: form.count * 4) }
         let ok = scratch.withUnsafeMutableBufferPointer { out in
@@ -139,32 +164,41 @@ private extension EntityLexicon {
                 if count < out.count { out[count] = byte; count += 1 }
             }
         }
-        if ok { folded = Array(scratch[0..<count]) } else { folded = Array(Folding.fold(UnsafeRawBufferPointer(form)).utf8) }
+        if !ok {
+            let folded = Array(Folding.fold(UnsafeRawBufferPointer(form)).utf8)
+            if folded.count > scratch.count { scratch = [UInt8](repeating: 0, count: folded.count) }
+            for (k, x) in folded.enumerated() { scratch[k] = x }
+            count = folded.count
+        }
         // Split into words as the tokenizer does: on spaces, with elisions split off ("l'" + "elysee").
-        var wordHashes: [UInt64] = []
-        var i = 0
-        let m = folded.count
-        while i < m {
-            while i < m && folded[i] == 0x20 { i += 1 }
-            var j = i
-            while j < m && folded[j] != 0x20 { j += 1 }
-            var end = j
-            while end > i && (folded[end - 1] == 0x2C || folded[end - 1] == 0x3B) { end -= 1 }
-            if end > i {
-                var start = i
-                if let apo = folded[i..<end].firstIndex(of: 0x27), apo + 1 < end {
-                    var h = FoldHash.seed
-                    for x in folded[i..<apo] { h = (h ^ UInt64(x)) &* FoldHash.prime }
-                    if Self.elisions.contains(h) {
-                        wordHashes.append((h ^ 0x27) &* FoldHash.prime)
-                        start = apo + 1
+        wordHashes.removeAll(keepingCapacity: true)
+        scratch.withUnsafeBufferPointer { folded in
+            var i = 0
+            let m = count
+            while i < m {
+                while i < m && folded[i] == 0x20 { i += 1 }
+                var j = i
+                while j < m && folded[j] != 0x20 { j += 1 }
+                var end = j
+                while end > i && (folded[end - 1] == 0x2C || folded[end - 1] == 0x3B) { end -= 1 }
+                if end > i {
+                    var start = i
+                    var apo = i
+                    while apo < end && folded[apo] != 0x27 { apo += 1 }
+                    if apo < end, apo + 1 < end {
+                        var h = FoldHash.seed
+                        for x in i..<apo { h = (h ^ UInt64(folded[x])) &* FoldHash.prime }
+                        if Self.elisions.contains(h) {
+                            wordHashes.append((h ^ 0x27) &* FoldHash.prime)
+                            start = apo + 1
+                        }
                     }
+                    var h = FoldHash.seed
+                    for x in start..<end { h = (h ^ UInt64(folded[x])) &* FoldHash.prime }
+                    wordHashes.append(h)
                 }
-                var h = FoldHash.seed
-                for x in folded[start..<end] { h = (h ^ UInt64(x)) &* FoldHash.prime }
-                wordHashes.append(h)
+                i = j
             }
-            i = j
         }
         guard !wordHashes.isEmpty, wordHashes.count <= 12 else { return }
         var h = FoldHash.seed

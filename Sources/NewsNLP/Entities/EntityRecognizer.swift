@@ -137,14 +137,16 @@ private extension EntityRecognizer {
         if named.isEmpty {
             let hit = hits[0]
             let e = lexicon.entries[Int(hit.entry)]
-            return LexiconMatch(count: count, form: .role, key: e.id,
-                                found: Found(first: i, count: count, key: e.id, type: e.type, name: e.name, gender: e.gender, source: .lexicon),
-                                roleKeys: hits.map { lexicon.entries[Int($0.entry)].id })
+            let id = lexicon.id(hit.entry)
+            return LexiconMatch(count: count, form: .role, key: id,
+                                found: Found(first: i, count: count, key: id, type: e.type, name: lexicon.name(hit.entry), gender: e.gender, source: .lexicon),
+                                roleKeys: hits.map { lexicon.id($0.entry) })
         }
         let hit = choose(named, at: i, count: count, info, d, found)
         let e = lexicon.entries[Int(hit.entry)]
-        return LexiconMatch(count: count, form: hit.form, key: e.id,
-                            found: Found(first: i, count: count, key: e.id, type: e.type, name: e.name, gender: e.gender, source: .lexicon))
+        let id = lexicon.id(hit.entry)
+        return LexiconMatch(count: count, form: hit.form, key: id,
+                            found: Found(first: i, count: count, key: id, type: e.type, name: lexicon.name(hit.entry), gender: e.gender, source: .lexicon))
     }
 
     /// Picks among entries that share a form: one already named in the document wins ("George Washington"
@@ -153,10 +155,10 @@ private extension EntityRecognizer {
     func choose(_ hits: [EntityLexicon.Hit], at i: Int, count: Int, _ info: [TokenInfo], _ d: Document, _ found: [Found]) -> EntityLexicon.Hit {
         if hits.count == 1 { return hits[0] }
         let present = Set(found.map(\.key))
-        if let h = hits.first(where: { present.contains(lexicon.entries[Int($0.entry)].id) }) { return h }
+        if let h = hits.first(where: { present.contains(lexicon.id($0.entry)) }) { return h }
         // A full name elsewhere in the document ("Paris Hilton" → Paris is the person).
         var fullNames = Set<String>()
-        for h in hits where lexicon.entries[Int(h.entry)].type == .person { fullNames.insert(lexicon.entries[Int(h.entry)].id) }
+        for h in hits where lexicon.entries[Int(h.entry)].type == .person { fullNames.insert(lexicon.id(h.entry)) }
         if i >= 1 {
             let prev = d.string(d.tokens[i - 1].span)
             let locPrepositions: Set<String> = ["à", "en", "au", "aux", "vers", "depuis", "in", "to", "from", "near", "À"]

@@ -25,8 +25,11 @@ struct NamePatterns: Sendable {
             var p = NamePatterns()
             let elisions: Set<String> = ["l", "d", "qu", "j", "n", "s", "c", "m", "t"]
             for file in lexicons.files("names/first-names.tsv") {
-                for row in file.rows() where row.fields.count >= 2 {
-                    p.firstNames[FoldHash.hash(folded: Folding.fold(String(row.fields[0])))] = row.fields[1].first ?? "u"
+                p.firstNames.reserveCapacity(file.bytes.count / 12)
+                file.forEachRow { b, fields in
+                    guard fields.count >= 2, !fields[0].isEmpty, !fields[1].isEmpty else { return }
+                    let g = b[fields[1].lowerBound]
+                    p.firstNames[FoldHash.hash(UnsafeBufferPointer(rebasing: b[fields[0]]))] = g == 0x6D ? "m" : (g == 0x66 ? "f" : "u")
                 }
             }
             for lang in ["fr", "en"] {

@@ -52,6 +52,35 @@ public struct LexiconFile: Sendable {
         return out
     }
 
+    /// Calls `body` with the bytes of the file and the byte ranges of the tab-separated fields of each data line
+    /// (comments and blank lines skipped), without building strings.
+    /// - Complexity: O(n).
+    public func forEachRow(_ body: (UnsafeBufferPointer<UInt8>, [Range<Int>]) -> Void) {
+        bytes.withUnsafeBufferPointer { b in
+            var fields: [Range<Int>] = []
+            fields.reserveCapacity(8)
+            var lineStart = 0
+            let n = b.count
+            while lineStart < n {
+                var lineEnd = lineStart
+                while lineEnd < n && b[lineEnd] != 0x0A { lineEnd += 1 }
+                var e = lineEnd
+                if e > lineStart && b[e - 1] == 0x0D { e -= 1 }
+                if e > lineStart && b[lineStart] != 0x23 {
+                    fields.removeAll(keepingCapacity: true)
+                    var f = lineStart
+                    for k in lineStart..<e where b[k] == 0x09 {
+                        fields.append(f..<k)
+                        f = k + 1
+                    }
+                    fields.append(f..<e)
+                    if !(fields.count == 1 && fields[0].allSatisfy({ b[$0] == 0x20 })) { body(b, fields) }
+                }
+                lineStart = lineEnd + 1
+            }
+        }
+    }
+
     /// Splits a ` | `-separated list field.
     public static func list(_ field: Substring) -> [String] {
         if field.isEmpty { return [] }
