@@ -13,21 +13,12 @@ extension NewsNLPCommand {
 
         @OptionGroup var common: CommonOptions
 
-        @Option(help: "Output: text, json or jsonl.")
-        var format: OutputFormat = .text
+        @OptionGroup var layer: LayerArguments
 
-        @Argument(help: "The article (a UTF-8 text file); standard input when missing or \"-\".")
-        var file: String?
-
-        func validate() throws {
-            guard [.text, .json, .jsonl].contains(format) else { throw ValidationError("entities writes text, json or jsonl") }
-        }
+        func validate() throws { try layer.check([.text, .json, .jsonl], command: "entities") }
 
         func run() throws {
-            try reportingErrors {
-                try DocumentJob(common: common, input: file, format: format, layers: [.entities], content: [.sentences, .entities],
-                                renderText: { d, _ in Views.entities(d, unit: common.offsets) }).run()
-            }
+            try layer.run(common, layers: [.entities], content: [.sentences, .entities], text: { [common] in Views.entities($0, unit: common.offsets) })
         }
     }
 }

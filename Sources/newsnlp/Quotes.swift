@@ -8,21 +8,12 @@ extension NewsNLPCommand {
 
         @OptionGroup var common: CommonOptions
 
-        @Option(help: "Output: text, json or jsonl.")
-        var format: OutputFormat = .text
+        @OptionGroup var layer: LayerArguments
 
-        @Argument(help: "The article (a UTF-8 text file); standard input when missing or \"-\".")
-        var file: String?
-
-        func validate() throws {
-            guard [.text, .json, .jsonl].contains(format) else { throw ValidationError("quotes writes text, json or jsonl") }
-        }
+        func validate() throws { try layer.check([.text, .json, .jsonl], command: "quotes") }
 
         func run() throws {
-            try reportingErrors {
-                try DocumentJob(common: common, input: file, format: format, layers: [.quotes], content: [.sentences, .entities, .quotes],
-                                renderText: { d, _ in Views.quotes(d) }).run()
-            }
+            try layer.run(common, layers: [.quotes], content: [.sentences, .entities, .quotes], text: { Views.quotes($0) })
         }
     }
 }

@@ -14,21 +14,12 @@ extension NewsNLPCommand {
 
         @OptionGroup var common: CommonOptions
 
-        @Option(help: "Output: text, json or jsonl.")
-        var format: OutputFormat = .text
+        @OptionGroup var layer: LayerArguments
 
-        @Argument(help: "The article (a UTF-8 text file); standard input when missing or \"-\".")
-        var file: String?
-
-        func validate() throws {
-            guard [.text, .json, .jsonl].contains(format) else { throw ValidationError("tone writes text, json or jsonl") }
-        }
+        func validate() throws { try layer.check([.text, .json, .jsonl], command: "tone") }
 
         func run() throws {
-            try reportingErrors {
-                try DocumentJob(common: common, input: file, format: format, layers: [.tone], content: [.sentences, .entities, .tone],
-                                renderText: { d, _ in Views.tone(d) }).run()
-            }
+            try layer.run(common, layers: [.tone], content: [.sentences, .entities, .tone], text: { Views.tone($0) })
         }
     }
 }
