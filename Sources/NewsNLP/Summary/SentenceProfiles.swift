@@ -36,8 +36,12 @@ struct SentenceProfiles {
     /// Per term id: whether it is a stop word.
     var isStop: [Bool] = []
 
-    init(_ d: Document, stopwords: Set<String>, pronouns: Set<String> = []) {
-        var ids: [String: Int32] = [:]
+    /// - Parameters:
+    ///   - stopwords: `FoldHash` hashes of the language's folded stop words.
+    ///   - pronouns: `FoldHash` hashes of its folded subject pronouns.
+    init(_ d: Document, stopwords: Set<UInt64>, pronouns: Set<UInt64> = []) {
+        var ids: [UInt64: Int32] = [:]
+        var scratch = [UInt8](repeating: 0, count: 256)
         var bags: [[Int32]] = []
         var capitalised: [Int32: Int] = [:], uses: [Int32: Int] = [:], inEntity = Set<Int32>()
         // Entity mentions by sentence, for the names the entity layer found.
@@ -50,11 +54,11 @@ struct SentenceProfiles {
                 // The title: the first heading before any body sentence.
                 if !titleFound && candidates.isEmpty {
                     titleFound = true
-                    titleTerms = Set(Self.terms(of: s, in: d, stopwords: stopwords, ids: &ids, mentions: []).bag.terms)
+                    titleTerms = Set(Self.terms(of: s, in: d, stopwords: stopwords, ids: &ids, mentions: [], scratch: &scratch).bag.terms)
                 }
                 continue
             }
-            let (bag, words) = Self.terms(of: s, in: d, stopwords: stopwords, ids: &ids, mentions: mentions[Int32(k)] ?? [])
+            let (bag, words) = Self.terms(of: s, in: d, stopwords: stopwords, ids: &ids, mentions: (mentions[Int32(k)] ?? []).sorted(), scratch: &scratch)
             candidates.append(Int32(k))
             for t in bag.terms { uses[t, default: 0] += 1 }
             for t in bag.names { capitalised[t, default: 0] += 1 }
@@ -141,8 +145,8 @@ extension SentenceProfiles {
     struct Bag {
         var terms: [Int32] = []
         var names: [Int32] = []
-        /// The folded first word.
-        var first: String?
+        /// The hash of the folded first word.
+        var first: UInt64?
         /// Stop word ids (keyed apart from content stems).
         var stops: [Int32] = []
         /// Content term ids of words inside an entity mention.
@@ -154,11 +158,13 @@ extension SentenceProfiles {
     }
 
     /// The content-word term ids of a sentence (with repeats), its names, and its number of word tokens.
-    static func terms(of s: Sentence, in d: Document, stopwords: Set<String>, ids: inout [String: Int32],
-                      mentions: [Span]) -> (bag: Bag, words: Int) {
+    /// Words are folded into `scratch` and hashed; no string is built per token.
+    static func terms(of s: Sentence, in d: Document, stopwords: Set<UInt64>, ids: inout [UInt64: Int32],
+                      mentions: [Span], scratch: inout [UInt8]) -> (bag: Bag, words: Int) {
         var bag = Bag()
         var words = 0
         var inGuillemets = false, inQuotes = false
+        var mentionCursor = 0
         for ti in Int(s.tokens.lowerBound)..<Int(s.tokens.upperBound) {
             let t = d.tokens[ti]
             if t.kind == .punctuation || t.kind == .symbol {
@@ -173,26 +179,71 @@ extension SentenceProfiles {
             guard t.kind == .word || t.kind == .number || t.kind == .hashtag else { continue }
             words += 1
             if inGuillemets || inQuotes { bag.quotedWords += 1 }
-            let folded = Folding.fold(d.utf8, t.span)
-            if words == 1 { bag.first = folded }
-            if t.kind != .number && stopwords.contains(folded) {
-                let key = "\u{1}" + folded
+            let (wordHash, stemHash, stemLength) = Self.fold(d.utf8, t.span, &scratch)
+            if words == 1 { bag.first = wordHash }
+            if t.kind != .number && stopwords.contains(wordHash) {
+                let key = wordHash ^ 0x5354_4F50  // stop words live apart from stems
                 let id: Int32
                 if let known = ids[key] { id = known } else { id = Int32(ids.count); ids[key] = id }
                 bag.stops.append(id)
                 continue
             }
             if t.span.length < 2 || d.utf8[Int(t.span.start)] == 0x2D { continue }
-            let stem = Self.stem(folded)
-            if stem.unicodeScalars.count < 2 { continue }
+            if stemLength < 2 { continue }
             let id: Int32
-            if let known = ids[stem] { id = known } else { id = Int32(ids.count); ids[stem] = id }
+            if let known = ids[stemHash] { id = known } else { id = Int32(ids.count); ids[stemHash] = id }
             bag.terms.append(id)
             if words > 1 && d.startsWithCapital(t.span) { bag.names.append(id) }
-            if mentions.contains(where: { $0.start <= t.span.start && t.span.end <= $0.end }) { bag.entityTerms.append(id) }
+            while mentionCursor < mentions.count && mentions[mentionCursor].end < t.span.end { mentionCursor += 1 }
+            if mentionCursor < mentions.count, mentions[mentionCursor].start <= t.span.start, t.span.end <= mentions[mentionCursor].end {
+                bag.entityTerms.append(id)
+            }
         }
         bag.words = words
         return (bag, words)
+    }
+
+    /// Folds a token into `scratch` and returns the `FoldHash` of the folded word, the hash of its light stem
+    /// (a final "s"/"x" dropped from words of five letters or more, then the first seven letters) and the
+    /// stem's length in characters.
+    static func fold(_ utf8: [UInt8], _ span: Span, _ scratch: inout [UInt8]) -> (UInt64, UInt64, Int) {
+        var count = 0
+        let need = span.length * 4 + 8
+        if scratch.count < need { scratch = [UInt8](repeating: 0, count: need) }
+        let ok = utf8.withUnsafeBufferPointer { b in
+            scratch.withUnsafeMutableBufferPointer { out in
+                FoldTable.forEachFoldedByte(UnsafeBufferPointer(rebasing: b[Int(span.start)..<Int(span.end)])) { out[count] = $0; count += 1 }
+            }
+        }
+        if !ok {
+            let folded = Array(Folding.fold(utf8, span).utf8)
+            if scratch.count < folded.count { scratch = [UInt8](repeating: 0, count: folded.count) }
+            for (k, x) in folded.enumerated() { scratch[k] = x }
+            count = folded.count
+        }
+        var whole = FoldHash.seed
+        var scalars = 0
+        for k in 0..<count {
+            whole = (whole ^ UInt64(scratch[k])) &* FoldHash.prime
+            if (scratch[k] & 0xC0) != 0x80 { scalars += 1 }
+        }
+        var end = count
+        var keep = scalars
+        if scalars >= 5, count > 0, scratch[count - 1] == 0x73 || scratch[count - 1] == 0x78 { end -= 1; keep -= 1 }
+        if keep > 7 {
+            // cut after the seventh character
+            var seen = 0
+            var k = 0
+            while k < end {
+                if (scratch[k] & 0xC0) != 0x80 { seen += 1; if seen == 8 { break } }
+                k += 1
+            }
+            end = k
+            keep = 7
+        }
+        var stem = FoldHash.seed
+        for k in 0..<end { stem = (stem ^ UInt64(scratch[k])) &* FoldHash.prime }
+        return (whole, stem, keep)
     }
 
     /// 1 for an opening quote mark (« “), 2 for a closing one (» ”), 3 for a straight double quote, else 0.
@@ -204,17 +255,6 @@ extension SentenceProfiles {
         case 3 where utf8[a] == 0xE2 && utf8[a + 1] == 0x80: return utf8[a + 2] == 0x9C ? 1 : (utf8[a + 2] == 0x9D ? 2 : 0)
         default: return 0
         }
-    }
-
-    /// A light, language-neutral stem: a final "s" or "x" dropped from words of five letters or more, then the
-    /// first seven letters.
-    static func stem(_ folded: String) -> String {
-        var scalars = Array(folded.unicodeScalars)
-        if scalars.count >= 5, let last = scalars.last, last == "s" || last == "x" { scalars.removeLast() }
-        if scalars.count > 7 { scalars.removeLast(scalars.count - 7) }
-        var out = ""
-        out.unicodeScalars.append(contentsOf: scalars)
-        return out
     }
 }
 

@@ -38,8 +38,8 @@ public struct Summarizer: Sendable {
 
     /// The summary of a segmented document (entities are used when present).
     public func summarize(_ document: Document, lexicons: Lexicons = .builtIn) -> Summary {
-        let profile = SentenceProfiles(document, stopwords: lexicons.stopwords(document.language),
-                                       pronouns: lexicons.subjectPronouns(document.language))
+        let words = lexicons.summaryWordHashes(document.language)
+        let profile = SentenceProfiles(document, stopwords: words.stopwords, pronouns: words.pronouns)
         guard !profile.candidates.isEmpty else { return Summary(sentences: []) }
         let standing = rank(profile, document)
         return Summary(sentences: select(profile, standing: standing))
