@@ -3,6 +3,17 @@
 struct LanguageDetector: Sendable {
     let french: Set<String>
     let english: Set<String>
+    /// The two sets in one table (+1 French, -1 English), so that a word costs one lookup.
+    let votes: [String: Int8]
+
+    init(french: Set<String>, english: Set<String>) {
+        self.french = french
+        self.english = english
+        var votes: [String: Int8] = [:]
+        for w in english { votes[w] = -1 }
+        for w in french { votes[w] = 1 }
+        self.votes = votes
+    }
 
     static func load(from lexicons: Lexicons) -> LanguageDetector {
         lexicons.cached("language") {
@@ -22,8 +33,11 @@ struct LanguageDetector: Sendable {
         func finish(_ end: Int) {
             guard wordStart >= 0, end > wordStart, end - wordStart <= 12 else { return }
             let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[wordStart..<end])
-            let w = ascii ? String(decoding: raw, as: UTF8.self).lowercased() : Folding.fold(raw)
-            if french.contains(w) { fr += 1 } else if english.contains(w) { en += 1 }
+            let w = ascii ? String(unsafeUninitializedCapacity: raw.count) { out in
+                for (i, b) in raw.enumerated() { out[i] = b | 0x20 }  // ASCII letters only: lower case
+                return raw.count
+            } : Folding.fold(raw)
+            if let v = votes[w] { if v > 0 { fr += 1 } else { en += 1 } }
         }
         while k < limit {
             let b = text[k]

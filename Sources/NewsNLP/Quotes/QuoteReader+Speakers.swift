@@ -211,7 +211,7 @@ extension QuoteReader {
         let folded = found.map { Folding.fold(document.utf8, $0.span) }
         for k in found.indices where found[k].speaker == nil && found[k].bare {
             guard words(in: found[k].span) >= 2 else { continue }
-            if let j = found.indices.first(where: { $0 != k && found[$0].speaker != nil && folded[$0].contains(folded[k]) }) {
+            if let j = found.indices.first(where: { $0 != k && found[$0].speaker != nil && Self.bytes(of: folded[$0], contain: folded[k]) }) {
                 found[k].speaker = found[j].speaker
                 found[k].confidence = min(found[k].confidence, 0.7)
             }
@@ -230,5 +230,22 @@ extension QuoteReader {
 
     func sentenceNamesSomeone(_ s: Int, except span: Span) -> Bool {
         persons.contains { $0.sentence == s && !span.contains($0.span) }
+    }
+}
+
+extension QuoteReader {
+    /// Whether `needle` occurs in `haystack`, compared byte by byte (both folded; the standard library's
+    /// generic `contains` is many times slower on every call).
+    static func bytes(of haystack: String, contain needle: String) -> Bool {
+        let h = haystack.utf8, n = needle.utf8
+        guard let first = n.first else { return true }
+        guard h.count >= n.count else { return false }
+        var i = h.startIndex
+        let last = h.index(h.endIndex, offsetBy: -n.count)
+        while i <= last {
+            if h[i] == first && h[i...].starts(with: n) { return true }
+            i = h.index(after: i)
+        }
+        return false
     }
 }

@@ -186,18 +186,33 @@ extension SentenceProfiles {
     /// A light, language-neutral stem: a final "s" or "x" dropped from words of five letters or more, then the
     /// first seven letters.
     static func stem(_ folded: String) -> String {
-        var scalars = Array(folded.unicodeScalars)
-        if scalars.count >= 5, let last = scalars.last, last == "s" || last == "x" { scalars.removeLast() }
-        if scalars.count > 7 { scalars.removeLast(scalars.count - 7) }
-        var out = ""
-        out.unicodeScalars.append(contentsOf: scalars)
-        return out
+        // On the UTF-8 bytes: no array of scalars and no new string unless the word is cut.
+        var copy = folded
+        let end = copy.withUTF8 { b -> Int in
+            var count = 0
+            for x in b where x & 0xC0 != 0x80 { count += 1 }
+            var end = b.count
+            if count >= 5, let last = b.last, last == 0x73 || last == 0x78 { end -= 1; count -= 1 }
+            if count > 7 {
+                var seen = 0, i = 0
+                while i < end {
+                    if b[i] & 0xC0 != 0x80 { if seen == 7 { break }; seen += 1 }
+                    i += 1
+                }
+                end = i
+            }
+            return end
+        }
+        if end == folded.utf8.count { return folded }
+        return String(folded.utf8.prefix(end))!
     }
 }
 
 extension Document {
     /// Whether the span's first character is an upper-case letter.
     func startsWithCapital(_ span: Span) -> Bool {
+        let b = utf8[Int(span.start)]
+        if b < 0x80 { return b >= 0x41 && b <= 0x5A }
         var it = utf8[Int(span.start)..<Int(span.end)].makeIterator()
         var decoder = UTF8()
         if case .scalarValue(let c) = decoder.decode(&it) { return c.properties.isUppercase }

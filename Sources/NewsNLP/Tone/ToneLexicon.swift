@@ -15,6 +15,9 @@ struct ToneLexicon: Sendable {
     var speechVerbs: Set<String> = []
     /// Function words, which are not counted as words scored over (`stopwords`).
     var stopwords: Set<String> = []
+    /// Every folded word that one of the tables above knows, alone or as the first word of a phrase: any other
+    /// word is a plain content word, found out with one lookup instead of one per table.
+    var known: Set<String> = []
 
     /// What a marker of `tone-markers` does; a word may be several things.
     struct Marker: OptionSet, Sendable {
@@ -87,6 +90,10 @@ struct ToneLexicon: Sendable {
             }
         }
         stopwords = lexicons.stopwords(language)
+        known = stopwords.union(speechVerbs).union(polarity.keys)
+        known.formUnion(markers.single.keys); known.formUnion(markers.multi.keys)
+        known.formUnion(negations.single.keys); known.formUnion(negations.multi.keys)
+        known.formUnion(intensifiers.single.keys); known.formUnion(intensifiers.multi.keys)
     }
 
     /// The folded words of a lexicon entry ("pas du tout" → ["pas", "du", "tout"]).

@@ -171,6 +171,8 @@ extension ToneScorer {
                     let key = keys[j]
                     if key.isEmpty { continue }
                     if factorLeft > 0 { factorLeft -= 1 } else { factor = 1 }
+                    // A word no table knows is a content word without polarity.
+                    if !lexicon.known.contains(key) { r.words += 1; continue }
 
                     // Markers: contrast, concession, two-part negation.
                     if let (length, marker) = lexicon.markers.match(keys, at: j) {
@@ -290,7 +292,9 @@ extension ToneScorer {
         guard !bySentence.isEmpty else { return Stance(score: 0, evidence: []) }
         var contributions: [(sentence: Int32, value: Double)] = []
         var total = 0.0
-        for (s, mentionTokens) in bySentence {
+        // In sentence order: a dictionary's order changes from one process to the next.
+        for s in bySentence.keys.sorted() {
+            let mentionTokens = bySentence[s]!
             var c = 0.0
             for h in r.hits[r.hitsBySentence[Int(s)]] {
                 var w: Double
@@ -321,7 +325,11 @@ extension ToneScorer {
         let direction: Double = label == .negative ? -1 : (label == .positive ? 1 : 0)
         let ranked = contributions
             .filter { direction == 0 || $0.value * direction > 0 }
-            .sorted { direction == 0 ? abs($0.value) > abs($1.value) : $0.value * direction > $1.value * direction }
+            .sorted {
+                let a = direction == 0 ? abs($0.value) : $0.value * direction
+                let b = direction == 0 ? abs($1.value) : $1.value * direction
+                return a != b ? a > b : $0.sentence < $1.sentence
+            }
         return Stance(score: (score * 1000).rounded() / 1000, evidence: ranked.prefix(5).map(\.sentence))
     }
 }
