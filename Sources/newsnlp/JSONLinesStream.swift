@@ -30,6 +30,7 @@ struct JSONLinesStream {
             return
         }
         // One analyzer per worker, made once: they share the parsed lexicons.
+        analyzer.prepare()
         let workers = Workers(stream: self,
                               analyzers: [analyzer] + (1..<jobs).map { _ in Analyzer(options: analyzer.options, lexicons: analyzer.lexicons) })
         let size = jobs * 32

@@ -25,3 +25,20 @@ extension Analyzer {
         }
     }
 }
+
+extension Analyzer {
+    /// Parses now every lexicon that `analyze` will need (for the forced language, or both), instead of on the
+    /// first document. Call it once before starting worker threads: their analyzers then share the parsed
+    /// lexicons instead of each parsing them at the same moment.
+    public func prepare() {
+        let languages = options.language.map { [$0] } ?? Language.allCases
+        for language in languages {
+            var d = Document(text: "")
+            d.language = language
+            _ = SegmentationRules.load(language, from: lexicons)
+            runLayers(&d)
+        }
+        _ = LanguageDetector.load(from: lexicons)
+        _ = BoilerplateDetector.load(from: lexicons)
+    }
+}
