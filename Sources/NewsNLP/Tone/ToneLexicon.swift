@@ -15,9 +15,19 @@ struct ToneLexicon: Sendable {
     var speechVerbs: Set<String> = []
     /// Function words, which are not counted as words scored over (`stopwords`).
     var stopwords: Set<String> = []
-    /// Every folded word that one of the tables above knows, alone or as the first word of a phrase: any other
-    /// word is a plain content word, found out with one lookup instead of one per table.
-    var known: Set<String> = []
+    /// For every folded word that one of the tables above knows (alone or as the first word of a phrase), which
+    /// tables know it (`WordFlags`): a word costs one lookup here instead of one per table.
+    var wordFlags: [String: WordFlags] = [:]
+
+    struct WordFlags: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let marker = WordFlags(rawValue: 1)
+        static let negation = WordFlags(rawValue: 2)
+        static let intensifier = WordFlags(rawValue: 4)
+        static let speechVerb = WordFlags(rawValue: 8)
+        static let stopword = WordFlags(rawValue: 16)
+        static let polar = WordFlags(rawValue: 32)
+    }
 
     /// What a marker of `tone-markers` does; a word may be several things.
     struct Marker: OptionSet, Sendable {
@@ -90,10 +100,15 @@ struct ToneLexicon: Sendable {
             }
         }
         stopwords = lexicons.stopwords(language)
-        known = stopwords.union(speechVerbs).union(polarity.keys)
-        known.formUnion(markers.single.keys); known.formUnion(markers.multi.keys)
-        known.formUnion(negations.single.keys); known.formUnion(negations.multi.keys)
-        known.formUnion(intensifiers.single.keys); known.formUnion(intensifiers.multi.keys)
+        func flag<C: Sequence>(_ words: C, _ f: WordFlags) where C.Element == String {
+            for w in words { wordFlags[w, default: []].insert(f) }
+        }
+        flag(markers.single.keys, .marker); flag(markers.multi.keys, .marker)
+        flag(negations.single.keys, .negation); flag(negations.multi.keys, .negation)
+        flag(intensifiers.single.keys, .intensifier); flag(intensifiers.multi.keys, .intensifier)
+        flag(speechVerbs, .speechVerb)
+        flag(stopwords, .stopword)
+        flag(polarity.keys, .polar)
     }
 
     /// The folded words of a lexicon entry ("pas du tout" → ["pas", "du", "tout"]).

@@ -171,11 +171,12 @@ extension ToneScorer {
                     let key = keys[j]
                     if key.isEmpty { continue }
                     if factorLeft > 0 { factorLeft -= 1 } else { factor = 1 }
-                    // A word no table knows is a content word without polarity.
-                    if !lexicon.known.contains(key) { r.words += 1; continue }
+                    // One lookup tells which tables know the word; a word none knows is a plain content word.
+                    let flags = lexicon.wordFlags[key] ?? []
+                    if flags.isEmpty { r.words += 1; continue }
 
                     // Markers: contrast, concession, two-part negation.
-                    if let (length, marker) = lexicon.markers.match(keys, at: j) {
+                    if flags.contains(.marker), let (length, marker) = lexicon.markers.match(keys, at: j) {
                         if marker.contains(.but) {
                             for h in first..<r.hits.count where r.hits[h].sentence == Int32(si) {
                                 r.hits[h].score *= ToneWeights.beforeContrast
@@ -200,18 +201,18 @@ extension ToneScorer {
                             continue
                         }
                     }
-                    if let (length, _) = lexicon.negations.match(keys, at: j) {
+                    if flags.contains(.negation), let (length, _) = lexicon.negations.match(keys, at: j) {
                         negatedUntil = max(negatedUntil, j + length - 1 + ToneWeights.negationWindow)
                         skip = length - 1
                         continue
                     }
-                    if let (length, f) = lexicon.intensifiers.match(keys, at: j) {
+                    if flags.contains(.intensifier), let (length, f) = lexicon.intensifiers.match(keys, at: j) {
                         factor = (factorLeft > 0 ? factor : 1) * f
                         factorLeft = ToneWeights.intensifierWindow
                         skip = length - 1
                         continue
                     }
-                    if lexicon.speechVerbs.contains(key) && !isPassive(keys, at: j) {
+                    if flags.contains(.speechVerb) && !isPassive(keys, at: j) {
                         if followsQuote(text, tokens, t, from: range.lowerBound) {
                             // « … », critique X: the subject comes after the verb.
                             voice = -1
@@ -228,9 +229,9 @@ extension ToneScorer {
                             voice = lastEntity
                         }
                     }
-                    guard !lexicon.stopwords.contains(key) else { continue }
+                    guard !flags.contains(.stopword) else { continue }
                     r.words += 1
-                    guard entityAt[t] < 0, var score = lexicon.polarity[key] else { continue }
+                    guard entityAt[t] < 0, flags.contains(.polar), var score = lexicon.polarity[key] else { continue }
                     if factorLeft > 0 {
                         score *= factor
                         factorLeft = 0
