@@ -64,6 +64,13 @@ struct Tokenizer {
     }
 
     static func kindOfNonWord(_ c: Unicode.Scalar) -> TokenKind {
+        if c.value < 0x80 {
+            // ASCII symbols (Sc, Sm, Sk); every other ASCII non-word character is punctuation.
+            switch c {
+            case "$", "+", "<", "=", ">", "|", "~", "^", "`": return .symbol
+            default: if c.value > 0x20 && c.value != 0x7F { return .punctuation }
+            }
+        }
         switch c.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation:
