@@ -147,10 +147,12 @@ private extension Tokenizer {
             return next
         }
 
-        // Hyphenated chains: word-word(-word…), adjacent, no space.
-        var elements: [(Int, Int)] = [(r.start, r.end)]
+        // Hyphenated chains: word-word(-word…), adjacent, no space. (Most words have no hyphen glued after them:
+        // they skip this without allocating the list of parts.)
         var j = i
-        while j + 2 < n {
+        let glued = i + 2 < n && raws[i + 1].start == r.end
+        var elements: [(Int, Int)] = glued ? [(r.start, r.end)] : []
+        while glued && j + 2 < n {
             let h = raws[j + 1], w = raws[j + 2]
             guard h.start == raws[j].end, w.start == h.end, h.end - h.start <= 3 else { break }
             let (hc, hl) = text.scalar(at: h.start)
@@ -339,6 +341,7 @@ private extension Tokenizer {
 
     /// In "exprimé.Il", the offset of the period; nil for "U.S", "3.14", "BFMTV.com" or "e.g".
     func gluedPeriod(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        guard contains(text, start, end, 0x2E) else { return nil }
         var k = start
         var lowerRun = 0
         while k < end {
