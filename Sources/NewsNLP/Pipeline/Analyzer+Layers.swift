@@ -18,9 +18,9 @@ extension Analyzer {
     public func run(_ layer: AnalysisOptions.Layer, on document: inout Document) {
         let language = document.language
         switch layer {
-        case .entities: EntityRecognizer.load(language, from: lexicons).process(&document)
-        case .quotes: QuoteFinder.load(language, from: lexicons).process(&document)
-        case .tone: ToneScorer.load(language, from: lexicons).process(&document)
+        case .entities: stages.entities(language, lexicons).process(&document)
+        case .quotes: stages.quotes(language, lexicons).process(&document)
+        case .tone: stages.tone(language, lexicons).process(&document)
         case .summary: Summarizer(length: options.summaryLength).process(&document, lexicons: lexicons)
         }
     }
@@ -40,5 +40,60 @@ extension Analyzer {
         }
         _ = LanguageDetector.load(from: lexicons)
         _ = BoilerplateDetector.load(from: lexicons)
+    }
+}
+
+/// The stages of one analyzer, per language, taken from the shared lexicon cache the first time they are needed and
+/// then kept: a document then costs no lookup in the shared cache (a lock and a copy out of an existential each).
+final class AnalyzerStages {
+    private var rules: [SegmentationRules?] = [nil, nil]
+    private var recognizers: [EntityRecognizer?] = [nil, nil]
+    private var finders: [QuoteFinder?] = [nil, nil]
+    private var scorers: [ToneScorer?] = [nil, nil]
+    private var detector: LanguageDetector?
+    private var boilerplateDetector: BoilerplateDetector?
+
+    @inline(__always) private static func slot(_ language: Language) -> Int { language == .french ? 0 : 1 }
+
+    func segmentation(_ language: Language, _ lexicons: Lexicons) -> SegmentationRules {
+        if let r = rules[Self.slot(language)] { return r }
+        let r = SegmentationRules.load(language, from: lexicons)
+        rules[Self.slot(language)] = r
+        return r
+    }
+
+    func entities(_ language: Language, _ lexicons: Lexicons) -> EntityRecognizer {
+        if let r = recognizers[Self.slot(language)] { return r }
+        let r = EntityRecognizer.load(language, from: lexicons)
+        recognizers[Self.slot(language)] = r
+        return r
+    }
+
+    func quotes(_ language: Language, _ lexicons: Lexicons) -> QuoteFinder {
+        if let f = finders[Self.slot(language)] { return f }
+        let f = QuoteFinder.load(language, from: lexicons)
+        finders[Self.slot(language)] = f
+        return f
+    }
+
+    func tone(_ language: Language, _ lexicons: Lexicons) -> ToneScorer {
+        if let t = scorers[Self.slot(language)] { return t }
+        let t = ToneScorer.load(language, from: lexicons)
+        scorers[Self.slot(language)] = t
+        return t
+    }
+
+    func language(_ lexicons: Lexicons) -> LanguageDetector {
+        if let d = detector { return d }
+        let d = LanguageDetector.load(from: lexicons)
+        detector = d
+        return d
+    }
+
+    func boilerplate(_ lexicons: Lexicons) -> BoilerplateDetector {
+        if let d = boilerplateDetector { return d }
+        let d = BoilerplateDetector.load(from: lexicons)
+        boilerplateDetector = d
+        return d
     }
 }
