@@ -9,6 +9,7 @@ extension NewsNLPCommand {
             JSON Lines mode, for pipelines (GNU parallel, Spark's RDD.pipe, Hadoop Streaming):
               newsnlp analyze --input-format jsonl --format jsonl < records.jsonl
             reads one {"id": …, "text": …} object per line and writes one report per line, in order, with its id.
+            --jobs N analyses N records at a time on N threads; the output order is the input order.
             A bad record becomes a line with "error" and the run goes on.
             """
         )
@@ -27,12 +28,16 @@ extension NewsNLPCommand {
         @Option(name: .customLong("summary-sentences"), help: "Sentences in the summary.")
         var summarySentences: Int = 3
 
+        @Option(help: "Worker threads for --input-format jsonl (default 1; output keeps the input order whatever the number).")
+        var jobs: Int = 1
+
         @Argument(help: "The article (a UTF-8 text file); standard input when missing or \"-\".")
         var file: String?
 
         func validate() throws {
             guard [.json, .jsonl, .text, .html].contains(format) else { throw ValidationError("analyze writes json, jsonl, text or html") }
             guard summarySentences >= 0 else { throw ValidationError("--summary-sentences must be 0 or more") }
+            guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
         }
 
         func run() throws {
@@ -42,7 +47,7 @@ extension NewsNLPCommand {
             try reportingErrors {
                 try DocumentJob(common: common, input: file, format: format, inputFormat: inputFormat,
                                 layers: Set(AnalysisOptions.Layer.allCases), content: content,
-                                summary: .sentences(summarySentences),
+                                summary: .sentences(summarySentences), jobs: jobs,
                                 renderText: { d, _ in format == .html ? HTMLReport().page(d) : Views.overview(d, unit: common.offsets) }).run()
             }
         }

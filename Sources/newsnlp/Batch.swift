@@ -103,6 +103,7 @@ struct BatchRun {
                                progress: Console.stderrIsTerminal ? Progress(total: files.count) : nil)
         let lossy = command.common.lossy
         let paths = files
+        if jobs > 1 { Analyzer(options: options, lexicons: lexicons).prepare() }
         let work: @Sendable (Int) -> Void = { _ in
             let analyzer = Analyzer(options: options, lexicons: lexicons)
             while let i = state.claim() {

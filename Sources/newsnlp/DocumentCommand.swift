@@ -11,6 +11,8 @@ struct DocumentJob {
     var layers: Set<AnalysisOptions.Layer>
     var content: ReportContent
     var summary: SummaryLength = .sentences(3)
+    /// Worker threads for JSON Lines input (output order is kept whatever the number).
+    var jobs = 1
     /// Renders a document as text for people.
     var renderText: (Document, Analyzer) -> String
 
@@ -24,7 +26,8 @@ struct DocumentJob {
             if input != nil && input != "-" {
                 throw ValidationError("--input-format jsonl reads standard input: pipe the records in")
             }
-            let stream = JSONLinesStream(analyzer: analyzer, writer: ReportWriter(unit: common.offsets, content: content), lossy: common.lossy)
+            let stream = JSONLinesStream(analyzer: analyzer, writer: ReportWriter(unit: common.offsets, content: content),
+                                         lossy: common.lossy, jobs: jobs)
             try stream.run()
             return
         }

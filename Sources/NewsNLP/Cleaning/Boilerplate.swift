@@ -5,6 +5,11 @@ struct BoilerplateDetector: Sendable {
     var lines: Set<String> = []
     var prefixes: [String] = []
     var shortContains: [String] = []
+    /// `prefixes` and `shortContains` as bytes, built once, so that matching a line allocates nothing.
+    fileprivate var prefixBytes: [[UInt8]] = []
+    fileprivate var shortBytes: [[UInt8]] = []
+    /// The first word of every agency name and byline word: a line that starts otherwise is no byline.
+    fileprivate var bylineHeads: Set<Substring> = []
     var agencies: Set<String> = []
     var bylineWords: Set<String> = []
     var tickerWords: Set<String> = []
@@ -25,6 +30,11 @@ struct BoilerplateDetector: Sendable {
                     default: break
                     }
                 }
+            }
+            d.prefixBytes = d.prefixes.map { Array($0.utf8) }
+            d.shortBytes = d.shortContains.map { Array($0.utf8) }
+            for w in d.agencies.union(d.bylineWords) {
+                if let head = w.split(whereSeparator: { $0 == " " || $0 == "," }).first { d.bylineHeads.insert(head) }
             }
             return d
         }
@@ -136,23 +146,35 @@ private extension BoilerplateDetector {
     func isFurniture(_ line: Line, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let f = line.folded
         if line.words <= 12 && lines.contains(f) { return true }
-        for p in prefixes where f.hasPrefix(p) {
-            if f.utf8.count == p.utf8.count { return true }
-            let next = f.utf8[f.utf8.index(f.utf8.startIndex, offsetBy: p.utf8.count)]
-            if !(next >= 0x61 && next <= 0x7A) || p.hasSuffix(" ") || p.hasSuffix(":") { return true }
+        var folded = f
+        let matched = folded.withUTF8 { b -> Bool in
+            for p in prefixBytes where Self.hasPrefix(b, p) {
+                if b.count == p.count { return true }
+                let next = b[p.count]
+                if !(next >= 0x61 && next <= 0x7A) || p.last == 0x20 || p.last == 0x3A { return true }
+            }
+            if line.words <= 12 {
+                for p in shortBytes where Self.contains(b, p) { return true }
+            }
+            return false
         }
-        if line.words <= 12 {
-            for p in shortContains where Self.contains(f, p) { return true }
-        }
+        if matched { return true }
         if line.words <= 6 && !line.terminal && isByline(line, text) { return true }
         return false
     }
 
+    @inline(__always)
+    static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ p: [UInt8]) -> Bool {
+        guard b.count >= p.count else { return false }
+        for i in 0..<p.count where b[i] != p[i] { return false }
+        return true
+    }
+
     /// Byte-level substring test (the standard library's generic search builds tables on every call).
-    static func contains(_ haystack: String, _ needle: String) -> Bool {
-        let h = Array(haystack.utf8), n = Array(needle.utf8)
+    static func contains(_ h: UnsafeBufferPointer<UInt8>, _ n: [UInt8]) -> Bool {
         guard !n.isEmpty, h.count >= n.count else { return n.isEmpty }
-        outer: for i in 0...(h.count - n.count) where h[i] == n[0] {
+        let first = n[0]
+        outer: for i in 0...(h.count - n.count) where h[i] == first {
             for k in 1..<n.count where h[i + k] != n[k] { continue outer }
             return true
         }
@@ -161,6 +183,9 @@ private extension BoilerplateDetector {
 
     /// "AFP", "Le Figaro avec AFP", "Par Jean Dupont", "By Jane Smith, Reuters".
     func isByline(_ line: Line, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most lines start with a word that no agency name or byline starts with: no need to split them.
+        guard let head = line.folded.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "," }).first,
+              bylineHeads.contains(head) else { return false }
         let words = line.folded.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
         guard !words.isEmpty else { return false }
         // Made of agency names only (up to three-word names), with at least one real name.

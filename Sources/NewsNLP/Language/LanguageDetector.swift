@@ -3,6 +3,20 @@
 struct LanguageDetector: Sendable {
     let french: Set<String>
     let english: Set<String>
+    /// The two sets in one table (+1 French, -1 English), so that a word costs one lookup.
+    let votes: [String: Int8]
+    /// The ASCII words of `votes`, looked up straight from the text's bytes (no string, no SipHash).
+    let asciiVotes: ASCIIWordTable
+
+    init(french: Set<String>, english: Set<String>) {
+        self.french = french
+        self.english = english
+        var votes: [String: Int8] = [:]
+        for w in english { votes[w] = -1 }
+        for w in french { votes[w] = 1 }
+        self.votes = votes
+        asciiVotes = ASCIIWordTable(votes.filter { $0.key.utf8.allSatisfy { $0 < 0x80 } })
+    }
 
     static func load(from lexicons: Lexicons) -> LanguageDetector {
         lexicons.cached("language") {
@@ -22,8 +36,8 @@ struct LanguageDetector: Sendable {
         func finish(_ end: Int) {
             guard wordStart >= 0, end > wordStart, end - wordStart <= 12 else { return }
             let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[wordStart..<end])
-            let w = ascii ? String(decoding: raw, as: UTF8.self).lowercased() : Folding.fold(raw)
-            if french.contains(w) { fr += 1 } else if english.contains(w) { en += 1 }
+            let vote = ascii ? asciiVotes.value(lowercasing: raw) : votes[Folding.fold(raw)]
+            if let v = vote { if v > 0 { fr += 1 } else { en += 1 } }
         }
         while k < limit {
             let b = text[k]
@@ -54,5 +68,60 @@ struct LanguageDetector: Sendable {
         }
         finish(limit)
         return en > fr ? .english : .french
+    }
+}
+
+/// A small open-addressing table of ASCII words (lower case) with a value, looked up from raw ASCII letters of
+/// any case without building a string.
+struct ASCIIWordTable: Sendable {
+    private var hashes: [UInt64]
+    private var slots: [Int32]          // index into `words`, or -1
+    private var words: [[UInt8]] = []
+    private var values: [Int8] = []
+    private let mask: Int
+
+    init(_ entries: [String: Int8]) {
+        var size = 16
+        while size < entries.count * 4 { size *= 2 }
+        mask = size - 1
+        hashes = [UInt64](repeating: 0, count: size)
+        slots = [Int32](repeating: -1, count: size)
+        for (word, value) in entries.sorted(by: { $0.key < $1.key }) {
+            let bytes = Array(word.utf8)
+            let h = Self.hash(bytes.withUnsafeBytes { $0 })
+            var i = Int(truncatingIfNeeded: h) & mask
+            while slots[i] >= 0 { i = (i + 1) & mask }
+            hashes[i] = h
+            slots[i] = Int32(words.count)
+            words.append(bytes)
+            values.append(value)
+        }
+    }
+
+    /// FNV-1a over the bytes with ASCII letters lower-cased.
+    @inline(__always)
+    static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in raw {
+            let c = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+            h = (h ^ UInt64(c)) &* 0x100000001b3
+        }
+        return h
+    }
+
+    /// The value of the word made of `raw` (ASCII, any case), or nil.
+    func value(lowercasing raw: UnsafeRawBufferPointer) -> Int8? {
+        let h = Self.hash(raw)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] >= 0 {
+            if hashes[i] == h {
+                let w = words[Int(slots[i])]
+                if w.count == raw.count && zip(w, raw).allSatisfy({ $0 == (($1 >= 0x41 && $1 <= 0x5A) ? $1 | 0x20 : $1) }) {
+                    return values[Int(slots[i])]
+                }
+            }
+            i = (i + 1) & mask
+        }
+        return nil
     }
 }

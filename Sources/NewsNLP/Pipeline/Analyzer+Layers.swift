@@ -2,20 +2,98 @@ extension Analyzer {
     /// The layers after segmentation, each reading what the ones before it added.
     func runLayers(_ document: inout Document) {
         let layers = options.layers
-        let language = document.language
         // Quotes need entities (speakers), tone needs both (stance toward entities, quotes kept apart),
         // the summary uses entity salience.
-        if !layers.isEmpty {
-            EntityRecognizer.load(language, from: lexicons).process(&document)
+        if !layers.isEmpty { run(.entities, on: &document) }
+        if layers.contains(.quotes) || layers.contains(.tone) { run(.quotes, on: &document) }
+        if layers.contains(.tone) { run(.tone, on: &document) }
+        if layers.contains(.summary) { run(.summary, on: &document) }
+    }
+
+    /// Runs one layer on a document that `segment` has read, adding that layer only.
+    ///
+    /// Each layer reads the ones before it (quotes read entities; tone reads entities and quotes; the summary
+    /// reads entities): run them in the order entities, quotes, tone, summary. `analyze` does all of this; this
+    /// entry point is for callers that time or build the layers one by one (see `Benchmarks/`).
+    public func run(_ layer: AnalysisOptions.Layer, on document: inout Document) {
+        let language = document.language
+        switch layer {
+        case .entities: stages.entities(language, lexicons).process(&document)
+        case .quotes: stages.quotes(language, lexicons).process(&document)
+        case .tone: stages.tone(language, lexicons).process(&document)
+        case .summary: Summarizer(length: options.summaryLength).process(&document, lexicons: lexicons)
         }
-        if layers.contains(.quotes) || layers.contains(.tone) {
-            QuoteFinder.load(language, from: lexicons).process(&document)
+    }
+}
+
+extension Analyzer {
+    /// Parses now every lexicon that `analyze` will need (for the forced language, or both), instead of on the
+    /// first document. Call it once before starting worker threads: their analyzers then share the parsed
+    /// lexicons instead of each parsing them at the same moment.
+    public func prepare() {
+        let languages = options.language.map { [$0] } ?? Language.allCases
+        for language in languages {
+            var d = Document(text: "")
+            d.language = language
+            _ = SegmentationRules.load(language, from: lexicons)
+            runLayers(&d)
         }
-        if layers.contains(.tone) {
-            ToneScorer.load(language, from: lexicons).process(&document)
-        }
-        if layers.contains(.summary) {
-            Summarizer(length: options.summaryLength).process(&document, lexicons: lexicons)
-        }
+        _ = LanguageDetector.load(from: lexicons)
+        _ = BoilerplateDetector.load(from: lexicons)
+    }
+}
+
+/// The stages of one analyzer, per language, taken from the shared lexicon cache the first time they are needed and
+/// then kept: a document then costs no lookup in the shared cache (a lock and a copy out of an existential each).
+final class AnalyzerStages {
+    private var rules: [SegmentationRules?] = [nil, nil]
+    private var recognizers: [EntityRecognizer?] = [nil, nil]
+    private var finders: [QuoteFinder?] = [nil, nil]
+    private var scorers: [ToneScorer?] = [nil, nil]
+    private var detector: LanguageDetector?
+    private var boilerplateDetector: BoilerplateDetector?
+
+    @inline(__always) private static func slot(_ language: Language) -> Int { language == .french ? 0 : 1 }
+
+    func segmentation(_ language: Language, _ lexicons: Lexicons) -> SegmentationRules {
+        if let r = rules[Self.slot(language)] { return r }
+        let r = SegmentationRules.load(language, from: lexicons)
+        rules[Self.slot(language)] = r
+        return r
+    }
+
+    func entities(_ language: Language, _ lexicons: Lexicons) -> EntityRecognizer {
+        if let r = recognizers[Self.slot(language)] { return r }
+        let r = EntityRecognizer.load(language, from: lexicons)
+        recognizers[Self.slot(language)] = r
+        return r
+    }
+
+    func quotes(_ language: Language, _ lexicons: Lexicons) -> QuoteFinder {
+        if let f = finders[Self.slot(language)] { return f }
+        let f = QuoteFinder.load(language, from: lexicons)
+        finders[Self.slot(language)] = f
+        return f
+    }
+
+    func tone(_ language: Language, _ lexicons: Lexicons) -> ToneScorer {
+        if let t = scorers[Self.slot(language)] { return t }
+        let t = ToneScorer.load(language, from: lexicons)
+        scorers[Self.slot(language)] = t
+        return t
+    }
+
+    func language(_ lexicons: Lexicons) -> LanguageDetector {
+        if let d = detector { return d }
+        let d = LanguageDetector.load(from: lexicons)
+        detector = d
+        return d
+    }
+
+    func boilerplate(_ lexicons: Lexicons) -> BoilerplateDetector {
+        if let d = boilerplateDetector { return d }
+        let d = BoilerplateDetector.load(from: lexicons)
+        boilerplateDetector = d
+        return d
     }
 }

@@ -36,6 +36,7 @@ public final class Analyzer {
     public var options: AnalysisOptions
     private let wordBreaks = BreakIterator(.word)
     private let sentenceBreaks = BreakIterator(.sentence)
+    let stages = AnalyzerStages()
 
     public init(options: AnalysisOptions = AnalysisOptions(), lexicons: Lexicons = .builtIn) {
         self.options = options
@@ -54,9 +55,9 @@ public final class Analyzer {
     public func segment(_ document: inout Document) {
         let utf8 = document.utf8
         utf8.withUnsafeBufferPointer { text in
-            let language = options.language ?? LanguageDetector.load(from: lexicons).detect(text)
+            let language = options.language ?? stages.language(lexicons).detect(text)
             document.language = language
-            let rules = SegmentationRules.load(language, from: lexicons)
+            let rules = stages.segmentation(language, lexicons)
             let tokenizer = Tokenizer(rules: rules, language: language)
             let tokenized = tokenizer.tokenize(text, using: wordBreaks)
             var sentences = SentenceSplitter(rules: rules).split(text, tokens: tokenized.tokens, glued: tokenized.gluedBoundaries, using: sentenceBreaks)
@@ -78,7 +79,7 @@ public final class Analyzer {
                 }
                 sentences[k].tokens = Int32(first)..<Int32(tokens.count)
             }
-            BoilerplateDetector.load(from: lexicons).mark(&sentences, in: text)
+            stages.boilerplate(lexicons).mark(&sentences, in: text)
             document.tokens = tokens
             document.sentences = sentences
         }

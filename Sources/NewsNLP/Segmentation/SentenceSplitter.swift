@@ -296,6 +296,12 @@ private extension SentenceSplitter {
         guard e - s <= 5 else { return nil }
         let b0 = text[s]
         guard (b0 >= 0x30 && b0 <= 0x39) || (b0 >= 0x61 && b0 <= 0x7A) else { return nil }
+        // A marker ends with "." or is glued to a one-character "." or ")": most short words are neither, and are
+        // turned away before any string is made.
+        if text[e - 1] != 0x2E {
+            let p = tokens[i + 1]
+            guard p.span.start == t.span.end, p.span.length == 1, text[Int(p.span.start)] == 0x2E || text[Int(p.span.start)] == 0x29 else { return nil }
+        }
         if !open, s > 0 {
             let (p, _) = text.scalar(before: s)
             if !(p.isSpace || p == "•" || p == "⁃") { return nil }

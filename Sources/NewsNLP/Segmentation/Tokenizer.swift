@@ -67,6 +67,13 @@ struct Tokenizer {
     }
 
     static func kindOfNonWord(_ c: Unicode.Scalar) -> TokenKind {
+        if c.value < 0x80 {
+            // ASCII symbols (Sc, Sm, Sk); every other ASCII non-word character is punctuation.
+            switch c {
+            case "$", "+", "<", "=", ">", "|", "~", "^", "`": return .symbol
+            default: if c.value > 0x20 && c.value != 0x7F { return .punctuation }
+            }
+        }
         switch c.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation:
@@ -143,10 +150,12 @@ private extension Tokenizer {
             return next
         }
 
-        // Hyphenated chains: word-word(-word…), adjacent, no space.
-        var elements: [(Int, Int)] = [(r.start, r.end)]
+        // Hyphenated chains: word-word(-word…), adjacent, no space. (Most words have no hyphen glued after them:
+        // they skip this without allocating the list of parts.)
         var j = i
-        while j + 2 < n {
+        let glued = i + 2 < n && raws[i + 1].start == r.end
+        var elements: [(Int, Int)] = glued ? [(r.start, r.end)] : []
+        while glued && j + 2 < n {
             let h = raws[j + 1], w = raws[j + 2]
             guard h.start == raws[j].end, w.start == h.end, h.end - h.start <= 3 else { break }
             let (hc, hl) = text.scalar(at: h.start)
@@ -340,6 +349,8 @@ private extension Tokenizer {
 
     /// In "exprimé.Il", the offset of the period; nil for "U.S", "3.14", "BFMTV.com" or "e.g".
     func gluedPeriod(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        // A period, or a full-width one (U+FF0E is EF BC 8E in UTF-8).
+        guard contains(text, start, end, 0x2E) || contains(text, start, end, 0x8E) else { return nil }
         var k = start
         var lowerRun = 0
         while k < end {

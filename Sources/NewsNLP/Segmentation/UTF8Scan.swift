@@ -54,16 +54,19 @@ extension Unicode.Scalar {
 
     @inline(__always) var isUpper: Bool {
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+        if value < LatinTable.end { return LatinTable.flags[Int(value)] & 2 != 0 }
         return properties.isUppercase
     }
 
     @inline(__always) var isLower: Bool {
         if value < 0x80 { return value >= 0x61 && value <= 0x7A }
+        if value < LatinTable.end { return LatinTable.flags[Int(value)] & 4 != 0 }
         return properties.isLowercase
     }
 
     @inline(__always) var isLetter: Bool {
         if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        if value < LatinTable.end { return LatinTable.flags[Int(value)] & 1 != 0 }
         return properties.isAlphabetic
     }
 
@@ -102,5 +105,18 @@ extension Unicode.Scalar {
         case 0x2E, 0x21, 0x3F, 0x2026, 0x203C, 0x2047, 0x2048, 0x2049, 0xFF0E, 0x3002, 0xFF01, 0xFF1F: return true
         default: return false
         }
+    }
+}
+
+/// Letter, upper- and lower-case flags of U+0000–U+024F (Latin-1 and Latin Extended-A/B), read once from the
+/// Unicode properties: French and English text asks about these letters millions of times, and the standard
+/// library's property lookup is a search through a table every time.
+enum LatinTable {
+    static let end: UInt32 = 0x250
+    /// Per scalar: 1 alphabetic, 2 upper case, 4 lower case.
+    static let flags: [UInt8] = (0..<end).map { v in
+        guard let c = Unicode.Scalar(v) else { return 0 }
+        let p = c.properties
+        return (p.isAlphabetic ? 1 : 0) | (p.isUppercase ? 2 : 0) | (p.isLowercase ? 4 : 0)
     }
 }

@@ -261,6 +261,8 @@ extension SentenceProfiles {
 extension Document {
     /// Whether the span's first character is an upper-case letter.
     func startsWithCapital(_ span: Span) -> Bool {
+        let b = utf8[Int(span.start)]
+        if b < 0x80 { return b >= 0x41 && b <= 0x5A }
         var it = utf8[Int(span.start)..<Int(span.end)].makeIterator()
         var decoder = UTF8()
         if case .scalarValue(let c) = decoder.decode(&it) { return c.properties.isUppercase }

@@ -38,6 +38,21 @@ struct ToneLexicon: Sendable {
         return nil
     }
 
+    /// For every folded word that one of the tables above knows (alone or as the first word of a phrase), which
+    /// tables know it (`WordFlags`): a word costs one lookup here instead of one per table.
+    var wordFlags: [String: WordFlags] = [:]
+
+    struct WordFlags: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let marker = WordFlags(rawValue: 1)
+        static let negation = WordFlags(rawValue: 2)
+        static let intensifier = WordFlags(rawValue: 4)
+        static let speechVerb = WordFlags(rawValue: 8)
+        static let stopword = WordFlags(rawValue: 16)
+        static let polar = WordFlags(rawValue: 32)
+        static let cue = WordFlags(rawValue: 64)
+    }
+
     /// What a marker of `tone-markers` does; a word may be several things.
     struct Marker: OptionSet, Sendable {
         let rawValue: UInt16
@@ -128,6 +143,21 @@ struct ToneLexicon: Sendable {
             }
         }
         stopwords = lexicons.stopwords(language)
+        func flag<C: Sequence>(_ words: C, _ f: WordFlags) where C.Element == String {
+            for w in words { wordFlags[w, default: []].insert(f) }
+        }
+        flag(markers.single.keys, .marker); flag(markers.multi.keys, .marker)
+        flag(negations.single.keys, .negation); flag(negations.multi.keys, .negation)
+        flag(intensifiers.single.keys, .intensifier); flag(intensifiers.multi.keys, .intensifier)
+        flag(speechVerbs, .speechVerb)
+        flag(stopwords, .stopword)
+        flag(polarity.keys, .polar)
+        flag(cues.single.keys, .cue); flag(cues.multi.keys, .cue)
+    }
+
+    /// Whether a word may open a stance cue given as a prefix ("critiqu*"), which `wordFlags` cannot list.
+    func mayOpenPrefixCue(_ key: String) -> Bool {
+        key.utf8.count >= 4 && cuePrefixes[String(key.prefix(3))] != nil
     }
 
     /// Every phrase a row with alternatives stands for ("mis|mise en examen" → [mis, en, examen], [mise, en, examen]).

@@ -186,9 +186,12 @@ extension ToneScorer {
                     let key = keys[j]
                     if key.isEmpty { continue }
                     if factorLeft > 0 { factorLeft -= 1 } else { factor = 1 }
+                    // One lookup tells which tables know the word; a word none knows is a plain content word.
+                    let flags = lexicon.wordFlags[key] ?? []
+                    if flags.isEmpty && !lexicon.mayOpenPrefixCue(key) { r.words += 1; continue }
 
                     // Markers: contrast, concession, two-part negation.
-                    if let (length, marker) = lexicon.markers.match(keys, at: j) {
+                    if flags.contains(.marker), let (length, marker) = lexicon.markers.match(keys, at: j) {
                         if marker.contains(.but) {
                             for h in first..<r.hits.count where r.hits[h].sentence == Int32(si) {
                                 r.hits[h].score *= ToneWeights.beforeContrast
@@ -235,12 +238,12 @@ extension ToneScorer {
                             continue
                         }
                     }
-                    if let (length, _) = lexicon.negations.match(keys, at: j) {
+                    if flags.contains(.negation), let (length, _) = lexicon.negations.match(keys, at: j) {
                         negatedUntil = max(negatedUntil, j + length - 1 + ToneWeights.negationWindow)
                         skip = length - 1
                         continue
                     }
-                    if let (length, f) = lexicon.intensifiers.match(keys, at: j) {
+                    if flags.contains(.intensifier), let (length, f) = lexicon.intensifiers.match(keys, at: j) {
                         factor = (factorLeft > 0 ? factor : 1) * f
                         factorLeft = ToneWeights.intensifierWindow
                         skip = length - 1
@@ -259,7 +262,7 @@ extension ToneScorer {
                             continue
                         }
                     }
-                    if lexicon.speechVerbs.contains(key) && !isPassive(keys, at: j) {
+                    if flags.contains(.speechVerb) && !isPassive(keys, at: j) {
                         if followsQuote(text, tokens, t, from: range.lowerBound) {
                             // « … », critique X: the subject comes after the verb.
                             voice = -1
@@ -312,9 +315,9 @@ extension ToneScorer {
                         skip = length - 1
                         continue
                     }
-                    guard !lexicon.stopwords.contains(key) else { continue }
+                    guard !flags.contains(.stopword) else { continue }
                     r.words += 1
-                    guard entityAt[t] < 0, var score = lexicon.polarity[key] else { continue }
+                    guard entityAt[t] < 0, flags.contains(.polar), var score = lexicon.polarity[key] else { continue }
                     if factorLeft > 0 {
                         score *= factor
                         factorLeft = 0
@@ -394,7 +397,9 @@ extension ToneScorer {
         guard !bySentence.isEmpty else { return Stance(score: 0, evidence: []) }
         var bySentenceValue: [Int32: Double] = [:]
         var total = 0.0
-        for (s, mentionTokens) in bySentence {
+        // In sentence order: a dictionary's order changes from one process to the next.
+        for s in bySentence.keys.sorted() {
+            let mentionTokens = bySentence[s]!
             var c = 0.0
             let victim = r.victims.contains(Int64(s) << 32 | Int64(k))
             for h in r.hits[r.hitsBySentence[Int(s)]] {
@@ -435,7 +440,11 @@ extension ToneScorer {
         let direction: Double = label == .negative ? -1 : (label == .positive ? 1 : 0)
         let ranked = contributions
             .filter { direction == 0 || $0.value * direction > 0 }
-            .sorted { direction == 0 ? abs($0.value) > abs($1.value) : $0.value * direction > $1.value * direction }
+            .sorted {
+                let a = direction == 0 ? abs($0.value) : $0.value * direction
+                let b = direction == 0 ? abs($1.value) : $1.value * direction
+                return a != b ? a > b : $0.sentence < $1.sentence
+            }
         return Stance(score: (score * 1000).rounded() / 1000, evidence: ranked.prefix(5).map(\.sentence))
     }
 }

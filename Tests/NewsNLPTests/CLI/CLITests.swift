@@ -139,6 +139,30 @@ struct CLITests {
         #expect(lines[6]["line"] as? Int == 7)
     }
 
+    @Test func jsonLinesWithJobsKeepsOrderAndBytes() throws {
+        // Records of every sample article, with bad lines among them: any --jobs gives the same bytes, and two
+        // runs (two processes, two hash seeds) give the same bytes too.
+        let texts = try ["fr-desantis-twitter-space", "fr-conseil-municipal", "en-senate-vote", "quotes-fr-conseil-regional"]
+            .map { try String(contentsOfFile: packageRoot + "/Corpora/" + $0 + ".txt", encoding: .utf8) }
+        var input = ""
+        for i in 0..<150 {
+            if i % 37 == 5 { input += "not json \(i)\n"; continue }
+            let record = try JSONSerialization.data(withJSONObject: ["id": "r\(i)", "text": texts[i % texts.count]])
+            input += String(decoding: record, as: UTF8.self) + "\n"
+        }
+        let args = ["analyze", "--input-format", "jsonl", "--format", "jsonl"]
+        let one = try CLI.run(args, stdin: Data(input.utf8))
+        let again = try CLI.run(args, stdin: Data(input.utf8))
+        let three = try CLI.run(args + ["--jobs", "3"], stdin: Data(input.utf8))
+        #expect(one.status == 0 && three.status == 0)
+        #expect(one.lines.count == 150)
+        #expect(one.stdout == again.stdout)
+        #expect(one.stdout == three.stdout)
+        let fifth = try JSONSerialization.jsonObject(with: Data(three.lines[5].utf8)) as! [String: Any]
+        #expect(fifth["line"] as? Int == 6)
+        #expect(fifth["error"] is String)
+    }
+
     @Test func jsonLinesWithTokens() throws {
         let r = try CLI.run(["analyze", "--input-format", "jsonl", "--format", "jsonl", "--tokens"], stdin: Data(#"{"id":1,"text":"Un mot."}"#.utf8))
         let report = try r.json()

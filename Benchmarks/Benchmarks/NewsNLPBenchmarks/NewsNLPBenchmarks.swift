@@ -1,0 +1,115 @@
+import Benchmark
+import NewsNLP
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The news text every benchmark reads: the sample articles of `Corpora/` (never the evaluation data), each
+/// a document of its own, repeated until the set holds about `targetBytes` of text.
+enum NewsSample {
+    static let targetBytes = 256 * 1024
+
+    static let texts: [String] = {
+        let corpora = String(#filePath).split(separator: "/").dropLast(4).joined(separator: "/")
+        let names = ["fr-desantis-twitter-space", "fr-conseil-municipal", "quotes-fr-conseil-regional",
+                     "summary-fr-usine", "en-senate-vote", "quotes-en-harbor-vote"]
+        let articles = names.map { read("/" + corpora + "/Corpora/" + $0 + ".txt") }
+        var out: [String] = []
+        var total = 0
+        while total < targetBytes {
+            for a in articles { out.append(a); total += a.utf8.count }
+        }
+        return out
+    }()
+
+    static let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+
+    static func read(_ path: String) -> String {
+        guard let f = fopen(path, "rb") else { fatalError("cannot read \(path): run from the repository") }
+        defer { fclose(f) }
+        var data: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = fread(&chunk, 1, chunk.count, f)
+            if n <= 0 { break }
+            data.append(contentsOf: chunk[0..<n])
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Parses every lexicon once, so that no benchmark times the start-up.
+    static let warm: Void = { _ = Analyzer().analyze(texts[0]) }()
+
+    /// The sample documents read up to and including `layers` (in pipeline order).
+    static func prepared(through layers: [AnalysisOptions.Layer]) -> [Document] {
+        NewsSample.warm
+        let analyzer = Analyzer()
+        return texts.map { text in
+            var d = Document(text: text)
+            analyzer.segment(&d)
+            for layer in layers { analyzer.run(layer, on: &d) }
+            return d
+        }
+    }
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .cpuUser, .throughput, .mallocCountTotal, .peakMemoryResident],
+        scalingFactor: .one,
+        maxDuration: .seconds(5),
+        maxIterations: 50
+    )
+    let kb = NewsSample.bytes / 1000
+    let suffix = " (\(NewsSample.texts.count) articles, \(kb) kB)"
+
+    // Tokens and sentences: ICU breaks, repair rules, language, boilerplate.
+    Benchmark("segmentation" + suffix) { benchmark in
+        NewsSample.warm
+        let analyzer = Analyzer()
+        let texts = NewsSample.texts
+        benchmark.startMeasurement()
+        for text in texts {
+            var d = Document(text: text)
+            analyzer.segment(&d)
+            blackHole(d)
+        }
+    }
+
+    // Each later layer on documents that already hold the layers it reads.
+    let stages: [(String, AnalysisOptions.Layer, [AnalysisOptions.Layer])] = [
+        ("entities", .entities, []),
+        ("quotes", .quotes, [.entities]),
+        ("tone", .tone, [.entities, .quotes]),
+        ("summary", .summary, [.entities, .quotes, .tone]),
+    ]
+    for (name, layer, before) in stages {
+        Benchmark(name + suffix) { benchmark in
+            let analyzer = Analyzer()
+            let documents = NewsSample.prepared(through: before)
+            benchmark.startMeasurement()
+            for var d in documents {
+                analyzer.run(layer, on: &d)
+                blackHole(d)
+            }
+        }
+    }
+
+    Benchmark("report JSON" + suffix) { benchmark in
+        let documents = NewsSample.prepared(through: [.entities, .quotes, .tone, .summary])
+        let writer = ReportWriter()
+        benchmark.startMeasurement()
+        for d in documents { blackHole(writer.json(d)) }
+    }
+
+    // The whole analysis and its JSON line, as `analyze --input-format jsonl --format jsonl` does per record.
+    Benchmark("analysis, end to end" + suffix) { benchmark in
+        NewsSample.warm
+        let analyzer = Analyzer()
+        let writer = ReportWriter()
+        let texts = NewsSample.texts
+        benchmark.startMeasurement()
+        for text in texts { blackHole(writer.json(analyzer.analyze(text))) }
+    }
+}
