@@ -4,6 +4,59 @@
 /// quote mark stays with its sentence; "?" or "!" before a lower-case word ends none ("Pourquoi ? demande-t-il");
 /// "…" before a capital ends one; glued sentences ("élu.Le") are split; a line break always ends a sentence
 /// except inside a hard-wrapped paragraph.
+/// Counts of brackets and quote marks from the start of a line up to a position, carried forward from one
+/// sentence candidate to the next so that long one-line paragraphs are read once, not once per candidate.
+struct LineScan {
+    var lineStart = -1
+    var position = 0
+    var depth = 0          // open brackets
+    var straight = 0       // straight double quotes
+    var curly = 0          // open “
+    var curlySingle = 0    // open ‘
+    var singleMarks = 0    // ' and ` that are not apostrophes inside words
+
+    mutating func advance(_ text: UnsafeBufferPointer<UInt8>, to at: Int, lineStartOf: (Int) -> Int) {
+        if lineStart < 0 || at < position {
+            let start = lineStartOf(at)
+            self = LineScan()
+            lineStart = start
+            position = start
+        }
+        var k = position
+        while k < at {
+            let (c, l) = text.scalar(at: k)
+            if c.isLineBreak {
+                // a new line: counts start again after it
+                self = LineScan()
+                lineStart = k + l
+                position = k + l
+                k += l
+                continue
+            }
+            switch c {
+            case "(", "[", "{", "（": depth += 1
+            case ")", "]", "}", "）": if depth > 0 { depth -= 1 }
+            case "\"": straight += 1
+            case "“": curly += 1
+            case "”": if curly > 0 { curly -= 1 }
+            case "‘": curlySingle += 1
+            case "’": if curlySingle > 0 && Self.isMark(text, k, l) { curlySingle -= 1 }
+            case "'", "`": if Self.isMark(text, k, l) { singleMarks += 1 }
+            default: break
+            }
+            k += l
+        }
+        position = max(position, at)
+    }
+
+    /// A single quote between two letters is an apostrophe ("they'll", "dragon’s"), not a quote mark.
+    static func isMark(_ text: UnsafeBufferPointer<UInt8>, _ k: Int, _ l: Int) -> Bool {
+        let before = k > 0 ? text.scalar(before: k).0 : " "
+        let after = k + l < text.count ? text.scalar(at: k + l).0 : " "
+        return !(before.isLetter && after.isLetter)
+    }
+}
+
 struct SentenceSplitter {
     let rules: SegmentationRules
     static let romans = ["i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10]
@@ -75,6 +128,7 @@ struct SentenceSplitter {
         boundaries.reserveCapacity(candidates.count)
         var tokenCursor = 0
         var insideCursor = 0
+        var scan = LineScan()
         var lastKept = 0
         for b in candidates {
             if b <= lastKept { continue }
@@ -112,10 +166,11 @@ struct SentenceSplitter {
             }
             // Inside brackets that close later on the line ("(see. section 4.2)"): no break; nor after an
             // opening bracket; nor, in English, inside a quotation that closes later on the line.
-            if insideBrackets(text, leftEnd) { continue }
+            scan.advance(text, to: leftEnd, lineStartOf: { lineStart(text, $0) })
+            if insideBrackets(text, leftEnd, scan) { continue }
             let (lastLeft, _) = text.scalar(before: leftEnd)
             if lastLeft == "[" || lastLeft == "(" { continue }
-            if rules.language == .english && insideDoubleQuotes(text, leftEnd) { continue }
+            if rules.language == .english && insideDoubleQuotes(text, leftEnd, scan) { continue }
             // A closing quote that ICU put at the start of the next sentence belongs to this one; so do citation
             // marks after a period ("…martyr. [1] The").
             var cut = b
@@ -126,8 +181,8 @@ struct SentenceSplitter {
                 cut = next
                 while next < n, text.scalar(at: next).0.isHorizontalSpace { next += text.scalar(at: next).1 }
                 if next >= n { continue }
-            } else if rc == "»" || rc == "”" || (rc == "\"" && isClosingStraightQuote(text, next))
-                || (rc == "'" && text.scalar(before: leftEnd).0.isTerminal && isClosingSingleQuote(text, next))
+            } else if rc == "»" || rc == "”" || (rc == "\"" && isClosingStraightQuote(text, next, &scan))
+                || (rc == "'" && text.scalar(before: leftEnd).0.isTerminal && isClosingSingleQuote(text, next, &scan))
                 || (rc == "`" && text.scalar(before: leftEnd).0.isTerminal) {
                 if (rc == "'" || rc == "`") && next + 1 < n && text[next + 1] == text[next] { next += 1 }
                 next += rl
@@ -358,35 +413,17 @@ private extension SentenceSplitter {
         return false
     }
 
-    /// Whether `at` lies inside a double quotation ("…", “…”) opened earlier on its line and closed later on it.
-    func insideDoubleQuotes(_ text: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
-        var k = lineStart(text, at)
-        var straight = 0, curly = 0, single = 0, curlySingle = 0
-        // A single quote between two letters is an apostrophe ("they'll", "dragon’s"), not a quote mark.
-        func isMark(_ k: Int, _ l: Int) -> Bool {
-            let before = k > 0 ? text.scalar(before: k).0 : " "
-            let after = k + l < text.count ? text.scalar(at: k + l).0 : " "
-            return !(before.isLetter && after.isLetter)
-        }
-        while k < at {
-            let (c, l) = text.scalar(at: k)
-            switch c {
-            case "\"": straight += 1
-            case "“": curly += 1
-            case "”": if curly > 0 { curly -= 1 }
-            case "‘": curlySingle += 1
-            case "’": if curlySingle > 0 && isMark(k, l) { curlySingle -= 1 }
-            default: break
-            }
-            k += l
-        }
-        guard straight % 2 == 1 || curly > 0 || single % 2 == 1 || curlySingle > 0 else { return false }
+    /// Whether `at` lies inside a double quotation ("…", “…”, ‘…’) opened earlier on its line and closed later on
+    /// it; `scan` holds the counts up to `at`.
+    func insideDoubleQuotes(_ text: UnsafeBufferPointer<UInt8>, _ at: Int, _ scan: LineScan) -> Bool {
+        guard scan.straight % 2 == 1 || scan.curly > 0 || scan.curlySingle > 0 else { return false }
+        var k = at
         var limit = 0
         while k < text.count && limit < 600 {
             let (c, l) = text.scalar(at: k)
             if c.isLineBreak { return false }
-            if (straight % 2 == 1 && c == "\"") || (curly > 0 && c == "”") { return true }
-            if (single % 2 == 1 && c == "'" && isMark(k, l)) || (curlySingle > 0 && c == "’" && isMark(k, l)) { return true }
+            if (scan.straight % 2 == 1 && c == "\"") || (scan.curly > 0 && c == "”") { return true }
+            if scan.curlySingle > 0 && c == "’" && LineScan.isMark(text, k, l) { return true }
             k += l
             limit += 1
         }
@@ -502,17 +539,10 @@ private extension SentenceSplitter {
         return false
     }
 
-    /// Whether `at` lies inside brackets opened earlier on its line and closed later on it.
-    func insideBrackets(_ text: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
-        var depth = 0
-        var k = lineStart(text, at)
-        while k < at {
-            let (c, l) = text.scalar(at: k)
-            if c == "(" || c == "[" || c == "{" || c == "（" { depth += 1 }
-            if (c == ")" || c == "]" || c == "}" || c == "）") && depth > 0 { depth -= 1 }
-            k += l
-        }
-        guard depth > 0 else { return false }
+    /// Whether `at` lies inside brackets opened earlier on its line (counted in `scan`) and closed later on it.
+    func insideBrackets(_ text: UnsafeBufferPointer<UInt8>, _ at: Int, _ scan: LineScan) -> Bool {
+        guard scan.depth > 0 else { return false }
+        var k = at
         var limit = 0
         while k < text.count && limit < 300 {
             let (c, l) = text.scalar(at: k)
@@ -541,19 +571,9 @@ private extension SentenceSplitter {
 
     /// A straight single quote (or '') after a sentence end that closes a quotation: an opening one appears
     /// earlier on the line.
-    func isClosingSingleQuote(_ text: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
-        var k = lineStart(text, at)
-        var opens = 0
-        while k < at {
-            if text[k] == 0x27 || text[k] == 0x60 {
-                // an apostrophe inside a word is no quote mark
-                let before = k > 0 ? text.scalar(before: k).0 : " "
-                let after = k + 1 < text.count ? text.scalar(at: k + 1).0 : " "
-                if !(before.isLetter && after.isLetter) { opens += 1 }
-            }
-            k += 1
-        }
-        return opens % 2 == 1 || (at + 1 < text.count && text[at + 1] == 0x27)
+    func isClosingSingleQuote(_ text: UnsafeBufferPointer<UInt8>, _ at: Int, _ scan: inout LineScan) -> Bool {
+        scan.advance(text, to: at, lineStartOf: { lineStart(text, $0) })
+        return scan.singleMarks % 2 == 1 || (at + 1 < text.count && text[at + 1] == 0x27)
     }
 
     /// "J.C.", "U.S.": single capitals each followed by a period.
@@ -627,11 +647,9 @@ private extension SentenceSplitter {
     }
 
     /// Whether the straight double quote at `at` closes a quotation: an odd number of them precede it on its line.
-    func isClosingStraightQuote(_ text: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
-        var k = lineStart(text, at)
-        var count = 0
-        while k < at { if text[k] == 0x22 { count += 1 }; k += 1 }
-        return count % 2 == 1
+    func isClosingStraightQuote(_ text: UnsafeBufferPointer<UInt8>, _ at: Int, _ scan: inout LineScan) -> Bool {
+        scan.advance(text, to: at, lineStartOf: { lineStart(text, $0) })
+        return scan.straight % 2 == 1
     }
 
     /// Whether the token ending the left side is an abbreviation or an initial that ends no sentence here.
