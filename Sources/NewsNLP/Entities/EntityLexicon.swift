@@ -27,11 +27,14 @@ struct EntityLexicon: Sendable {
     /// The bytes of the lexicon files, which entries point into.
     private var files: [[UInt8]] = []
     /// Hash of the folded word sequence → index of its first hit in `hitStore`; hits chain through `next`.
-    private var heads: [UInt64: Int32] = [:]
+    private var heads = WordTable<Int32>()
     private var hitStore: [Hit] = []
     private var next: [Int32] = []
+    /// Combined hashes of every proper prefix of every phrase ("jean" and "jean luc" for "Jean Luc Mélenchon"),
+    /// so that matching stops as soon as no name can go on.
+    private var prefixes = WordSet()
     /// Hashes of the first words of all phrases, to skip most tokens at once.
-    var firstWords: Set<UInt64> = []
+    var firstWords = WordSet()
     var longest = 1
 
     func string(_ file: Int32, _ r: Range<Int32>) -> String {
@@ -41,6 +44,9 @@ struct EntityLexicon: Sendable {
     func id(_ i: Int32) -> String { string(entries[Int(i)].file, entries[Int(i)].idRange) }
     func name(_ i: Int32) -> String { string(entries[Int(i)].file, entries[Int(i)].nameRange) }
     func affiliation(_ i: Int32) -> String { string(entries[Int(i)].file, entries[Int(i)].affiliationRange) }
+
+    /// Whether some phrase goes on after this sequence of words.
+    func isPrefix(_ hash: UInt64) -> Bool { prefixes.contains(hash) }
 
     /// The entries a folded word sequence names, or nil.
     func hits(for hash: UInt64) -> [Hit]? {
@@ -63,7 +69,9 @@ struct EntityLexicon: Sendable {
             var lex = EntityLexicon()
             let files = lexicons.files(under: "entities/")
             let estimate = files.reduce(0) { $0 + $1.bytes.count } / 40
-            lex.heads.reserveCapacity(estimate)
+            lex.heads = WordTable(capacity: estimate)
+            lex.firstWords = WordSet(capacity: estimate / 2)
+            lex.prefixes = WordSet(capacity: estimate)
             lex.hitStore.reserveCapacity(estimate)
             lex.next.reserveCapacity(estimate)
             lex.entries.reserveCapacity(estimate / 3)
@@ -202,7 +210,10 @@ private extension EntityLexicon {
         }
         guard !wordHashes.isEmpty, wordHashes.count <= 12 else { return }
         var h = FoldHash.seed
-        for w in wordHashes { h = FoldHash.combine(h, w) }
+        for (k, w) in wordHashes.enumerated() {
+            h = FoldHash.combine(h, w)
+            if k < wordHashes.count - 1 { prefixes.insert(h) }
+        }
         let (first, _) = form.scalar(at: 0)
         let needsCapital = first.isUpper || first.isDigit
         var needsAllCaps = false

@@ -120,7 +120,10 @@ private extension EntityRecognizer {
             if !t.isWord && L == 1 { return nil }
             allCaps = allCaps && t.allCaps
             h = FoldHash.combine(h, t.hash)
-            guard let hits = lexicon.hits(for: h) else { continue }
+            guard let hits = lexicon.hits(for: h) else {
+                if lexicon.isPrefix(h) { continue }
+                break  // no name goes on from here
+            }
             let valid = hits.filter { hit in
                 if hit.needsCapital && !info[i].capitalised { return false }
                 if hit.needsAllCaps && !allCaps { return false }

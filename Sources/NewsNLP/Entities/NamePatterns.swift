@@ -2,30 +2,29 @@
 /// and suffixes, from `Lexicons/names/first-names.tsv`, `Lexicons/{fr,en}/roles`, `org-heads`, `org-suffixes`.
 struct NamePatterns: Sendable {
     /// Folded first name → gender ("m", "f" or "u").
-    var firstNames: [UInt64: Character] = [:]
+    var firstNames = WordTable<Character>()
     /// Titles written before a name, as written ("M.", "Mme", "Dr", "Mr."): gender.
     var titles: [String: Character] = [:]
     /// Folded role nouns (first word hash → full folded phrases as hash sequences), with gender.
-    var roles: [UInt64: [(words: [UInt64], gender: Character)]] = [:]
+    var roles = WordTable<[(words: [UInt64], gender: Character)]>()
     /// Folded organisation head words ("parti", "ministere", "union").
-    var orgHeads: Set<UInt64> = []
+    var orgHeads = WordSet()
     /// Head words listed in lower case ("ministère", "tribunal"): they open a name even when not capitalised.
-    var lowerOrgHeads: Set<UInt64> = []
+    var lowerOrgHeads = WordSet()
     /// Organisation suffixes as written ("SA", "Inc.", "GmbH").
     var orgSuffixes: Set<String> = []
     /// Folded function words of both languages.
-    var stopwords: Set<UInt64> = []
+    var stopwords = WordSet()
     /// Folded particles inside names ("de", "du", "le", "van", "von", "ben", "al").
-    var particles: Set<UInt64> = []
+    var particles = WordSet()
     /// Folded determiners that open a role phrase ("le", "la", "l'", "the", "du", "de", "un", "une").
-    var determiners: Set<UInt64> = []
+    var determiners = WordSet()
 
     static func load(from lexicons: Lexicons) -> NamePatterns {
         lexicons.cached("name-patterns") {
             var p = NamePatterns()
             let elisions: Set<String> = ["l", "d", "qu", "j", "n", "s", "c", "m", "t"]
             for file in lexicons.files("names/first-names.tsv") {
-                p.firstNames.reserveCapacity(file.bytes.count / 12)
                 file.forEachRow { b, fields in
                     guard fields.count >= 2, !fields[0].isEmpty, !fields[1].isEmpty else { return }
                     let g = b[fields[1].lowerBound]
@@ -42,7 +41,7 @@ struct NamePatterns: Sendable {
                         } else {
                             let ws = EntityLexicon.words(form, elisions).map { FoldHash.hash(folded: $0) }
                             guard let first = ws.first else { continue }
-                            p.roles[first, default: []].append((ws, gender))
+                            p.roles[first] = (p.roles[first] ?? []) + [(ws, gender)]
                         }
                     }
                 }

@@ -11,11 +11,15 @@ public enum Folding {
     /// The folded form of UTF-8 bytes.
     /// - Complexity: O(n); ASCII text takes a fast path with no call into ICU.
     public static func fold(_ bytes: UnsafeRawBufferPointer) -> String {
-        var fast: [UInt8] = []
-        fast.reserveCapacity(bytes.count)
-        if FoldTable.forEachFoldedByte(bytes.assumingMemoryBound(to: UInt8.self), { fast.append($0) }) {
-            return String(decoding: fast, as: UTF8.self)
+        // Latin text: folded through FoldTable into a stack buffer (a short result is a small, inline string).
+        let folded: String? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 2 + 8) { out in
+            var n = 0
+            let ok = FoldTable.forEachFoldedByte(bytes.assumingMemoryBound(to: UInt8.self)) { b in
+                if n < out.count { out[n] = b; n += 1 }
+            }
+            return ok ? String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self) : nil
         }
+        if let folded { return folded }
         var ascii = true
         for b in bytes where b >= 0x80 { ascii = false; break }
         if ascii {

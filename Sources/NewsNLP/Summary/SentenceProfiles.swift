@@ -40,10 +40,18 @@ struct SentenceProfiles {
     ///   - stopwords: `FoldHash` hashes of the language's folded stop words.
     ///   - pronouns: `FoldHash` hashes of its folded subject pronouns.
     init(_ d: Document, stopwords: Set<UInt64>, pronouns: Set<UInt64> = []) {
-        var ids: [UInt64: Int32] = [:]
+        var ids = WordTable<Int32>(capacity: 512)
         var scratch = [UInt8](repeating: 0, count: 256)
         var bags: [[Int32]] = []
-        var capitalised: [Int32: Int] = [:], uses: [Int32: Int] = [:], inEntity = Set<Int32>()
+        // Per term id (ids are dense): uses, and uses written with a capital past the first word.
+        var capitalised: [Int] = [], uses: [Int] = [], inEntity: [Int32] = []
+        func sortedUnique(_ a: [Int32]) -> [Int32] {
+            var out = a.sorted()
+            var w = 0
+            for x in out where w == 0 || out[w - 1] != x { out[w] = x; w += 1 }
+            out.removeLast(out.count - w)
+            return out
+        }
         // Entity mentions by sentence, for the names the entity layer found.
         var mentions: [Int32: [Span]] = [:]
         for e in d.entities { for m in e.mentions { mentions[m.sentence, default: []].append(m.span) } }
@@ -60,11 +68,12 @@ struct SentenceProfiles {
             }
             let (bag, words) = Self.terms(of: s, in: d, stopwords: stopwords, ids: &ids, mentions: (mentions[Int32(k)] ?? []).sorted(), scratch: &scratch)
             candidates.append(Int32(k))
-            for t in bag.terms { uses[t, default: 0] += 1 }
-            for t in bag.names { capitalised[t, default: 0] += 1 }
-            inEntity.formUnion(bag.entityTerms)
-            contentTerms.append(Set(bag.terms).sorted())
-            stopTerms.append(Set(bag.stops).sorted())
+            if uses.count < ids.count { uses += [Int](repeating: 0, count: ids.count - uses.count); capitalised += [Int](repeating: 0, count: ids.count - capitalised.count) }
+            for t in bag.terms { uses[Int(t)] += 1 }
+            for t in bag.names { capitalised[Int(t)] += 1 }
+            inEntity.append(contentsOf: bag.entityTerms)
+            contentTerms.append(sortedUnique(bag.terms))
+            stopTerms.append(sortedUnique(bag.stops))
             quoteShare.append(bag.words > 0 ? Double(bag.quotedWords) / Double(bag.words) : 0)
             opensBracket.append(bag.opensBracket)
             bags.append(bag.terms)
@@ -89,7 +98,7 @@ struct SentenceProfiles {
         firstRank = [Int](repeating: Int.max, count: termCount)
         for (r, terms) in contentTerms.enumerated() { for t in terms where firstRank[Int(t)] == Int.max { firstRank[Int(t)] = r } }
         isName = [Bool](repeating: false, count: termCount)
-        for (t, n) in capitalised where 2 * n > uses[t]! { isName[Int(t)] = true }
+        for t in 0..<min(capitalised.count, termCount) where capitalised[t] > 0 && 2 * capitalised[t] > uses[t] { isName[t] = true }
         for t in inEntity { isName[Int(t)] = true }
         let n = Double(max(bags.count, 1))
         centroid = [Double](repeating: 0, count: termCount)
@@ -159,7 +168,7 @@ extension SentenceProfiles {
 
     /// The content-word term ids of a sentence (with repeats), its names, and its number of word tokens.
     /// Words are folded into `scratch` and hashed; no string is built per token.
-    static func terms(of s: Sentence, in d: Document, stopwords: Set<UInt64>, ids: inout [UInt64: Int32],
+    static func terms(of s: Sentence, in d: Document, stopwords: Set<UInt64>, ids: inout WordTable<Int32>,
                       mentions: [Span], scratch: inout [UInt8]) -> (bag: Bag, words: Int) {
         var bag = Bag()
         var words = 0

@@ -249,7 +249,7 @@ extension ToneScorer {
                         skip = length - 1
                         continue
                     }
-                    let cue = lexicon.cue(keys, at: j)
+                    let cue = flags.contains(.cue) || lexicon.mayOpenPrefixCue(key) ? lexicon.cue(keys, at: j) : nil
                     if let (length, c) = cue {
                         if c.kind == .voice {
                             if lastEntity >= 0 { voice = lastEntity }
