@@ -55,32 +55,28 @@ final class AnalyzerStages {
 
     @inline(__always) private static func slot(_ language: Language) -> Int { language == .french ? 0 : 1 }
 
+    /// The stage kept in `store` for `language`, made by `make` the first time.
+    private func kept<T>(_ store: inout [T?], _ language: Language, _ make: () -> T) -> T {
+        if let value = store[Self.slot(language)] { return value }
+        let value = make()
+        store[Self.slot(language)] = value
+        return value
+    }
+
     func segmentation(_ language: Language, _ lexicons: Lexicons) -> SegmentationRules {
-        if let r = rules[Self.slot(language)] { return r }
-        let r = SegmentationRules.load(language, from: lexicons)
-        rules[Self.slot(language)] = r
-        return r
+        kept(&rules, language) { SegmentationRules.load(language, from: lexicons) }
     }
 
     func entities(_ language: Language, _ lexicons: Lexicons) -> EntityRecognizer {
-        if let r = recognizers[Self.slot(language)] { return r }
-        let r = EntityRecognizer.load(language, from: lexicons)
-        recognizers[Self.slot(language)] = r
-        return r
+        kept(&recognizers, language) { EntityRecognizer.load(language, from: lexicons) }
     }
 
     func quotes(_ language: Language, _ lexicons: Lexicons) -> QuoteFinder {
-        if let f = finders[Self.slot(language)] { return f }
-        let f = QuoteFinder.load(language, from: lexicons)
-        finders[Self.slot(language)] = f
-        return f
+        kept(&finders, language) { QuoteFinder.load(language, from: lexicons) }
     }
 
     func tone(_ language: Language, _ lexicons: Lexicons) -> ToneScorer {
-        if let t = scorers[Self.slot(language)] { return t }
-        let t = ToneScorer.load(language, from: lexicons)
-        scorers[Self.slot(language)] = t
-        return t
+        kept(&scorers, language) { ToneScorer.load(language, from: lexicons) }
     }
 
     func language(_ lexicons: Lexicons) -> LanguageDetector {
