@@ -26,8 +26,19 @@ struct Tokenizer {
         raws.reserveCapacity(text.count / 5 + 8)
         var last = 0
         words.forEachBoundary(in: text) { end, status in
-            let start = last
+            var start = last
             last = end
+            // ICU keeps a U+FEFF or U+202F at a word's edge with the word (Format, ExtendNumLet): a token holds
+            // no white space at its edges, unless a combining mark follows it (then both are one character).
+            var end = end
+            while start < end {
+                let (c, l) = text.scalar(at: start)
+                if c.isSpace && !text.spaceCarriesMark(c, at: start, length: l, end: end) { start += l } else { break }
+            }
+            while end > start {
+                let (c, p) = text.scalar(before: end)
+                if c.isSpace { end = p } else { break }
+            }
             if end <= start { return }
             let (c, _) = text.scalar(at: start)
             if c.isSpace && status == 0 { return }
