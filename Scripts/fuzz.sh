@@ -11,8 +11,8 @@
 #   Scripts/fuzz.sh --replay FILE…  # run the target once on each file (a crash found earlier)
 #
 # Fuzz/ is a package of its own that depends on the root package by path, so the root's `swift build` and
-# `swift test` never build it; it builds with `swift build --sanitize=fuzzer --sanitize=address` into
-# Fuzz/.build. The seeds are Fuzz/corpus/ (committed, small); what the fuzzer learns goes to Fuzz/work/corpus
+# `swift test` never build it; it builds with `swift build --sanitize=fuzzer --sanitize=address` (plus the
+# same flags through -Xswiftc/-Xcc for the root package's targets) into Fuzz/.build. The seeds are Fuzz/corpus/ (committed, small); what the fuzzer learns goes to Fuzz/work/corpus
 # (ignored by git), which later runs start from.
 set -euo pipefail
 cd "$(dirname "$0")/../Fuzz"
@@ -33,7 +33,10 @@ while [[ $# -gt 0 ]]; do
 done
 
 echo "fuzz: building Fuzz/ (release, -sanitize=fuzzer,address)"
-swift build -c release --sanitize=fuzzer --sanitize=address 2>&1 | grep -Ev 'warning: #embed|^ +[0-9]+ \| #embed|^ +\| +\^|warnings? generated' || true
+# --sanitize applies to Fuzz/'s own target only (and links libFuzzer's main); the -Xswiftc/-Xcc flags instrument
+# the root package's targets too (NewsNLP, CNewsICU, CNewsLexicons), for coverage and the address sanitizer.
+swift build -c release --sanitize=fuzzer --sanitize=address \
+  -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address 2>&1 | grep -Ev 'warning: #embed|^ +[0-9]+ \| #embed|^ +\| +\^|warnings? generated' || true
 binary=".build/release/FuzzAnalyze"
 [[ -x "$binary" ]] || { echo "fuzz: build failed" >&2; exit 1; }
 
