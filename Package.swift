@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Tests only: property-based checks on generated text (Tests/NewsNLPTests/Robustness/).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // System ICU (Debian libicu-dev). Only CNewsICU sees its headers.
@@ -31,6 +33,9 @@ let package = Package(
             ]
         ),
         // The end-to-end tests run the built `newsnlp` binary, so the test target depends on it.
-        .testTarget(name: "NewsNLPTests", dependencies: ["NewsNLP", "newsnlp"]),
+        .testTarget(
+            name: "NewsNLPTests",
+            dependencies: ["NewsNLP", "newsnlp", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
     ]
 )

@@ -86,7 +86,7 @@ struct BatchRun {
             let done = command.resume ? try OutputFile.sources(in: out) : []
             if !done.isEmpty {
                 let before = files.count
-                files.removeAll { done.contains($0) }
+                files.removeAll { done.contains($0.path) }
                 skipped = before - files.count
             }
             output = try OutputFile(path: out, append: command.resume)
@@ -122,9 +122,10 @@ struct BatchRun {
     static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     /// The report line of one file, or its error line.
-    static func process(_ path: String, analyzer: Analyzer, writer: ReportWriter, lossy: Bool) -> (bytes: [UInt8], failed: Bool) {
+    static func process(_ file: FileWalker.Article, analyzer: Analyzer, writer: ReportWriter, lossy: Bool) -> (bytes: [UInt8], failed: Bool) {
+        let path = file.path
         do {
-            let bytes = try FileReader.read(path)
+            let bytes = try file.bytes.map { try FileReader.read(pathBytes: $0, name: path) } ?? FileReader.read(path)
             let (text, _) = try TextDecoder.decode(bytes, name: path, lossy: lossy)
             let document = analyzer.analyze(text, source: path)
             return (writer.json(document), false)
@@ -320,32 +321,46 @@ struct OutputFile {
 
 /// Lists the articles of a folder.
 enum FileWalker {
-    /// Paths of every `*.txt` and `*.md` file under `root`, recursively, sorted by their bytes.
-    static func articles(under root: String) throws -> [String] {
+    /// A file to read: its path as shown (in reports and messages) and, when the path is not valid UTF-8, its
+    /// bytes (a `String` cannot hold them: the shown path has U+FFFD in place of each bad sequence).
+    struct Article: Sendable {
+        var path: String
+        var bytes: [UInt8]?
+    }
+
+    /// Every `*.txt` and `*.md` file under `root`, recursively, sorted by the bytes of their paths.
+    static func articles(under root: String) throws -> [Article] {
         var st = stat()
         if stat(root, &st) != 0 { throw FileReader.openErrorForBatch(root, errno) }
         if (st.st_mode & S_IFMT) != S_IFDIR { throw NewsNLPError(.noInput, file: root, "is not a folder (batch reads a folder of *.txt and *.md files)") }
-        var out: [String] = []
-        try walk(root, into: &out, top: true)
-        out.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return out
+        var out: [[UInt8]] = []
+        try walk(Array(root.utf8), into: &out, top: true)
+        out.sort { $0.lexicographicallyPrecedes($1) }
+        return out.map { bytes in
+            if let path = String(validating: bytes, as: UTF8.self) { return Article(path: path) }
+            let shown = String(decoding: bytes, as: UTF8.self)
+            Console.warn("\(shown): the file name is not valid UTF-8; its \"source\" shows U+FFFD in place of the bad bytes")
+            return Article(path: shown, bytes: bytes)
+        }
     }
 
-    private static func walk(_ dir: String, into out: inout [String], top: Bool) throws {
-        guard let handle = opendir(dir) else {
-            if top { throw FileReader.openErrorForBatch(dir, errno) }
-            Console.warn("\(dir): cannot read the folder: \(String(cString: strerror(errno))); skipped")
+    private static func walk(_ dir: [UInt8], into out: inout [[UInt8]], top: Bool) throws {
+        guard let handle = withCPath(dir, { opendir($0) }) else {
+            let e = errno
+            let shown = String(decoding: dir, as: UTF8.self)
+            if top { throw FileReader.openErrorForBatch(shown, e) }
+            Console.warn("\(shown): cannot read the folder: \(String(cString: strerror(e))); skipped")
             return
         }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { p in
-                p.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            let name: [UInt8] = withUnsafePointer(to: entry.pointee.d_name) { p in
+                p.withMemoryRebound(to: UInt8.self, capacity: 256) { Array(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)))) }
             }
-            if name == "." || name == ".." { continue }
-            let path = dir == "/" ? "/" + name : dir + "/" + name
+            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+            let path = (dir == [0x2F] ? [] : dir) + [0x2F] + name
             var st = stat()
-            guard lstat(path, &st) == 0 else { continue }
+            guard withCPath(path, { lstat($0, &st) }) == 0 else { continue }
             let kind = st.st_mode & S_IFMT
             if kind == S_IFDIR {
                 try walk(path, into: &out, top: false)
@@ -353,16 +368,24 @@ enum FileWalker {
                 if kind == S_IFLNK {
                     // A link to a folder is not followed; a broken or looping link is listed, to fail visibly.
                     var target = stat()
-                    if stat(path, &target) == 0 && (target.st_mode & S_IFMT) == S_IFDIR { continue }
+                    if withCPath(path, { stat($0, &target) }) == 0 && (target.st_mode & S_IFMT) == S_IFDIR { continue }
                 }
                 out.append(path)
             }
         }
     }
 
-    static func isArticle(_ name: String) -> Bool {
-        name.hasSuffix(".txt") || name.hasSuffix(".md")
+    private static func withCPath<T>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
+        (path.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { body($0.baseAddress!) }
     }
+
+    static func isArticle(_ name: [UInt8]) -> Bool {
+        name.ends(with: Array(".txt".utf8)) || name.ends(with: Array(".md".utf8))
+    }
+}
+
+private extension Array where Element == UInt8 {
+    func ends(with suffix: [UInt8]) -> Bool { count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix) }
 }
 
 extension FileReader {

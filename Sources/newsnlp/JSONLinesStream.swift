@@ -91,6 +91,9 @@ struct JSONLinesStream {
     }
 
     func process(_ line: [UInt8], _ lineNumber: Int, _ analyzer: Analyzer) -> [UInt8] {
+        // A byte-order mark before the first record (Windows tools write one) is not part of it.
+        var line = line
+        if lineNumber == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
             return ErrorLine.json(id: nil, source: nil, line: lineNumber, message: "empty line: expected a JSON object with \"text\"")
         }

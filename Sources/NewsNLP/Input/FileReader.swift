@@ -11,7 +11,18 @@ public enum FileReader {
     /// The bytes of the file at `path`, or of standard input when `path` is nil or "-".
     public static func read(_ path: String?) throws -> [UInt8] {
         guard let path, path != "-" else { return try readAll(fd: 0, name: "<stdin>") }
-        let fd = open(path, O_RDONLY)
+        return try path.withCString { try read(cPath: $0, name: path) }
+    }
+
+    /// The bytes of the file whose path is `path`, as bytes: for names that are not valid UTF-8, which a
+    /// `String` cannot hold. `name` is what error messages call the file.
+    public static func read(pathBytes path: [UInt8], name: String) throws -> [UInt8] {
+        let cPath = path.map { CChar(bitPattern: $0) } + [0]
+        return try cPath.withUnsafeBufferPointer { try read(cPath: $0.baseAddress!, name: name) }
+    }
+
+    static func read(cPath: UnsafePointer<CChar>, name path: String) throws -> [UInt8] {
+        let fd = open(cPath, O_RDONLY)
         if fd < 0 { throw openError(path, errno) }
         defer { close(fd) }
         var st = stat()

@@ -92,10 +92,29 @@ public enum JSONLineParser {
             case 0x6E: return literal("null") ? .scalar(.null) : nil
             default:
                 let s = i
-                while i < b.count, (b[i] >= 0x30 && b[i] <= 0x39) || b[i] == 0x2D || b[i] == 0x2B || b[i] == 0x2E || b[i] == 0x65 || b[i] == 0x45 { i += 1 }
-                guard i > s else { return nil }
+                guard number() else { i = s; return nil }
                 return .scalar(.number(String(decoding: UnsafeBufferPointer(rebasing: b[s..<i]), as: UTF8.self)))
             }
+        }
+
+        /// A number as JSON writes it, `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`: an id is echoed back as
+        /// written, so anything looser ("13e", "1-2", "+1", ".5") would make the output line invalid JSON.
+        mutating func number() -> Bool {
+            func isDigit(_ k: Int) -> Bool { k < b.count && b[k] >= 0x30 && b[k] <= 0x39 }
+            func digits() -> Bool {
+                guard isDigit(i) else { return false }
+                while isDigit(i) { i += 1 }
+                return true
+            }
+            if peek() == 0x2D { i += 1 }
+            if peek() == 0x30 { i += 1 } else if !digits() { return false }
+            if peek() == 0x2E { i += 1; guard digits() else { return false } }
+            if peek() == 0x65 || peek() == 0x45 {
+                i += 1
+                if peek() == 0x2B || peek() == 0x2D { i += 1 }
+                guard digits() else { return false }
+            }
+            return true
         }
 
         mutating func literal(_ word: StaticString) -> Bool {

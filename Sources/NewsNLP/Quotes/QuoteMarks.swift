@@ -112,7 +112,7 @@ enum QuoteMarks {
         var e = close
         while s < e {
             let (c, n) = text.scalar(at: s)
-            guard c.isSpace else { break }
+            guard c.isSpace || c.extendsCharacter else { break }  // a mark on the quote mark belongs to it ("«\u{327}")
             s += n
         }
         while e > s {

@@ -327,7 +327,7 @@ extension QuoteReader {
             if !linked, let q = accepted.last, q.sentence == s {
                 let qt = token(atOrAfter: Int(q.span.end))
                 var gap = 0
-                for t in qt..<openTok where isWord(t) { gap += 1 }
+                for t in qt..<max(qt, openTok) where isWord(t) { gap += 1 }  // an earlier quote may end after this one opens (nested marks)
                 if gap <= 10 { linked = true }
             }
             if !linked { return nil }

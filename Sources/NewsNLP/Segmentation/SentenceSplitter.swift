@@ -131,7 +131,7 @@ struct SentenceSplitter {
         var scan = LineScan()
         var lastKept = 0
         for b in candidates {
-            if b <= lastKept { continue }
+            if b <= lastKept || isInsideToken(b, tokens) { continue }
             var leftEnd = b
             while leftEnd > lastKept {
                 let (c, s) = text.scalar(before: leftEnd)
@@ -231,6 +231,9 @@ struct SentenceSplitter {
         }
 
         boundaries = mergingListMarkers(text, boundaries)
+        // No sentence ends inside a token ("?" in a URL, a quote mark moved past a word): a span of each layer
+        // lies inside one sentence.
+        boundaries.removeAll { isInsideToken($0, tokens) }
 
         // Build trimmed sentences.
         var out: [Sentence] = []
@@ -241,7 +244,8 @@ struct SentenceSplitter {
             var s = start, e = b
             while s < e {
                 let (c, l) = text.scalar(at: s)
-                if c.isSpace { s += l } else { break }
+                // A space that a combining mark follows is part of one character with it: keep both.
+                if c.isSpace && !text.spaceCarriesMark(c, at: s, length: l, end: e) { s += l } else { break }
             }
             while e > s {
                 let (c, p) = text.scalar(before: e)
@@ -260,6 +264,17 @@ struct SentenceSplitter {
 }
 
 private extension SentenceSplitter {
+    /// Whether `offset` lies strictly inside a token (tokens are sorted and do not overlap).
+    /// - Complexity: O(log n).
+    func isInsideToken(_ offset: Int, _ tokens: [Token]) -> Bool {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(tokens[mid].span.start) < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 && Int(tokens[lo - 1].span.end) > offset
+    }
+
     /// A period that ends a sentence even before a lower-case word: it follows a word of two letters or more
     /// that is no abbreviation ("…is mine. is it…"); "etc. puis" or "M. le maire" are not.
     func isPlainPeriod(_ text: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ k: Int, _ leftEnd: Int) -> Bool {
@@ -472,7 +487,10 @@ private extension SentenceSplitter {
             else if e - s >= 4, text[e - 1] == 0x3B, e - 4 >= s, String(decoding: UnsafeBufferPointer(rebasing: text[(e - 4)..<e]), as: UTF8.self) == "&gt;",
                     let open = findEscapedOpen(text, s, e - 4) { e = open; changed = true }
             else if let k = decorationStart(text, s, e) { e = k; changed = true }
-            while s < e, text.scalar(at: s).0.isSpace { s += text.scalar(at: s).1 }
+            while s < e {
+                let (c, l) = text.scalar(at: s)
+                if c.isSpace && !text.spaceCarriesMark(c, at: s, length: l, end: e) { s += l } else { break }
+            }
             while e > s, text.scalar(before: e).0.isSpace { e = text.scalar(before: e).1 }
         }
         return (s, e)

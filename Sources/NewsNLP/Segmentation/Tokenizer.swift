@@ -26,15 +26,21 @@ struct Tokenizer {
         raws.reserveCapacity(text.count / 5 + 8)
         var last = 0
         words.forEachBoundary(in: text) { end, status in
-            let start = last
+            var start = last
             last = end
+            // ICU keeps a U+FEFF or U+202F at a word's edge with the word (Format, ExtendNumLet): a token holds
+            // no white space at its edges, unless a combining mark follows it (then both are one character).
+            var end = end
+            while start < end {
+                let (c, l) = text.scalar(at: start)
+                if c.isSpace && !text.spaceCarriesMark(c, at: start, length: l, end: end) { start += l } else { break }
+            }
+            while end > start {
+                let (c, p) = text.scalar(before: end)
+                if c.isSpace { end = p } else { break }
+            }
             if end <= start { return }
-            // ICU counts U+202F (narrow no-break space) as a word joiner (ExtendNumLet): trim it off the edges.
-            var s = start, e = end
-            while s < e, text.scalar(at: s).0.isSpace { s += text.scalar(at: s).1 }
-            while e > s, text.scalar(before: e).0.isSpace { e = text.scalar(before: e).1 }
-            if e <= s { return }
-            raws.append(Raw(start: s, end: e, status: status))
+            raws.append(Raw(start: start, end: end, status: status))
         }
         var out = Output()
         out.tokens.reserveCapacity(raws.count + raws.count / 8)

@@ -24,9 +24,25 @@ extension UnsafeBufferPointer<UInt8> {
         while j > 0 && (self[j] & 0xC0) == 0x80 { j -= 1 }
         return (scalar(at: j).0, j)
     }
+
+    /// Whether the white space `c` at byte `i` (of length `l`) makes one character with a combining mark after
+    /// it, before `end`: a space (not a control such as a line break, which stands alone) followed by a mark.
+    /// Trimming must keep such a space, or the span would start in the middle of a character.
+    @inline(__always)
+    func spaceCarriesMark(_ c: Unicode.Scalar, at i: Int, length l: Int, end: Int) -> Bool {
+        i + l < end && c.properties.generalCategory == .spaceSeparator && scalar(at: i + l).0.extendsCharacter
+    }
 }
 
 extension Unicode.Scalar {
+    /// A scalar that continues the character (extended grapheme cluster) before it: a combining mark, a
+    /// spacing mark, a zero-width joiner, an emoji modifier. A span must not start on one.
+    @inline(__always) var extendsCharacter: Bool {
+        if value < 0x300 { return false }
+        let p = properties
+        return p.isGraphemeExtend || p.generalCategory == .spacingMark || value == 0x200D || p.isEmojiModifier
+    }
+
     /// White space, including no-break and narrow no-break spaces.
     @inline(__always) var isSpace: Bool {
         switch value {
