@@ -4,14 +4,14 @@
 /// allocates nothing.
 struct QuoteLexicon: Sendable {
     /// Speech verb forms: single words, and the first word of multi-word verbs.
-    var verbs: [UInt64: VerbForm] = [:]
+    var verbs = WordTable<VerbForm>()
     /// Multi-word verb forms ("fait savoir", "point out"), by their first word.
-    var phrases: [UInt64: [(words: [UInt64], form: VerbForm)]] = [:]
-    var classes: [UInt64: WordClass] = [:]
+    var phrases = WordTable<[(words: [UInt64], form: VerbForm)]>()
+    var classes = WordTable<WordClass>()
     /// Role nouns ("président", "porte-parole du gouvernement"), first word → (words, gender).
-    var roles: [UInt64: [(words: [UInt64], gender: Character?)]] = [:]
+    var roles = WordTable<[(words: [UInt64], gender: Character?)]>()
     /// Courtesy titles written before a name ("M.", "Mme", "Mr."), with their gender.
-    var titles: [UInt64: Character?] = [:]
+    var titles = WordTable<Character?>()
 
     struct VerbForm: Sendable {
         /// Commonly introduces indirect speech with que/that.
@@ -72,7 +72,7 @@ struct QuoteLexicon: Sendable {
                         let words = form.split(separator: " ").map { WordKey.of(String($0)) }
                         guard let first = words.first else { continue }
                         if words.count > 1 {
-                            lex.phrases[first, default: []].append((words, VerbForm(que: que, pronominal: pronominal, plain: !pronominal)))
+                            lex.phrases[first] = (lex.phrases[first] ?? []) + [(words, VerbForm(que: que, pronominal: pronominal, plain: !pronominal))]
                             continue
                         }
                         var v = lex.verbs[first] ?? VerbForm(que: false, pronominal: false, plain: false)
@@ -86,7 +86,7 @@ struct QuoteLexicon: Sendable {
                 for row in file.rows() where row.fields.count >= 2 {
                     guard let c = WordClass.names[String(row.fields[1].trimmingSpaces())] else { continue }
                     let k = WordKey.of(String(row.fields[0].trimmingSpaces()))
-                    lex.classes[k, default: []].formUnion(c)
+                    lex.classes[k] = (lex.classes[k] ?? []).union(c)
                 }
             }
             for file in lexicons.files(code + "/roles") {
@@ -98,11 +98,10 @@ struct QuoteLexicon: Sendable {
                         lex.titles[WordKey.of(text)] = gender
                     } else {
                         let words = text.split(separator: " ").map { WordKey.of(String($0)) }
-                        if let f = words.first { lex.roles[f, default: []].append((words, gender)) }
+                        if let f = words.first { lex.roles[f] = ((lex.roles[f] ?? []) + [(words, gender)]).sorted { $0.words.count > $1.words.count } }
                     }
                 }
             }
-            for (k, list) in lex.roles { lex.roles[k] = list.sorted { $0.words.count > $1.words.count } }
             return lex
         }
     }
@@ -114,7 +113,7 @@ struct QuoteLexicon: Sendable {
 
 /// First names with their gender, from `Lexicons/names/first-names.tsv`, keyed by `WordKey`.
 struct FirstNames: Sendable {
-    var gender: [UInt64: Character?] = [:]
+    var gender = WordTable<Character?>()
 
     static func load(from lexicons: Lexicons) -> FirstNames {
         lexicons.cached("quotes:first-names") {
@@ -144,7 +143,7 @@ struct SpeakerLexicon: Sendable {
         var roleHeads: Set<UInt64>
     }
     /// Entries by the `WordKey` of each surface form (name and aliases).
-    var byKey: [UInt64: Int] = [:]
+    var byKey = WordTable<Int>()
     var byID: [String: Int] = [:]
     var entries: [Entry] = []
 

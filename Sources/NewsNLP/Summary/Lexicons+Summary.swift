@@ -14,9 +14,9 @@ extension Lexicons {
 
     /// Stop words and subject pronouns of a language as hashes of their folded forms (`FoldHash`), for the
     /// summary's per-token lookups without building strings.
-    func summaryWordHashes(_ language: Language) -> (stopwords: Set<UInt64>, pronouns: Set<UInt64>) {
+    func summaryWordHashes(_ language: Language) -> (stopwords: WordSet, pronouns: WordSet) {
         cached("summary-hashes:" + language.code) {
-            (Set(stopwords(language).map { FoldHash.hash(folded: $0) }), Set(subjectPronouns(language).map { FoldHash.hash(folded: $0) }))
+            (WordSet(stopwords(language).map { FoldHash.hash(folded: $0) }), WordSet(subjectPronouns(language).map { FoldHash.hash(folded: $0) }))
         }
     }
 }

@@ -39,7 +39,7 @@ struct SentenceProfiles {
     /// - Parameters:
     ///   - stopwords: `FoldHash` hashes of the language's folded stop words.
     ///   - pronouns: `FoldHash` hashes of its folded subject pronouns.
-    init(_ d: Document, stopwords: Set<UInt64>, pronouns: Set<UInt64> = []) {
+    init(_ d: Document, stopwords: WordSet, pronouns: WordSet = WordSet()) {
         var ids = WordTable<Int32>(capacity: 512)
         var scratch = [UInt8](repeating: 0, count: 256)
         var bags: [[Int32]] = []
@@ -168,7 +168,7 @@ extension SentenceProfiles {
 
     /// The content-word term ids of a sentence (with repeats), its names, and its number of word tokens.
     /// Words are folded into `scratch` and hashed; no string is built per token.
-    static func terms(of s: Sentence, in d: Document, stopwords: Set<UInt64>, ids: inout WordTable<Int32>,
+    static func terms(of s: Sentence, in d: Document, stopwords: WordSet, ids: inout WordTable<Int32>,
                       mentions: [Span], scratch: inout [UInt8]) -> (bag: Bag, words: Int) {
         var bag = Bag()
         var words = 0
