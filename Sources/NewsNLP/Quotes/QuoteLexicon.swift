@@ -147,21 +147,59 @@ struct SpeakerLexicon: Sendable {
     var byID: [String: Int] = [:]
     var entries: [Entry] = []
 
+    /// Reads the entity files as bytes (`LexiconFile.forEachRow`): strings only for the ids, names and
+    /// affiliations of people and organisations, keys hashed straight from the bytes.
     static func load(from lexicons: Lexicons) -> SpeakerLexicon {
         lexicons.cached("quotes:speakers") {
             var lex = SpeakerLexicon()
             for file in lexicons.files(under: "entities/") {
-                guard let rows = try? EntityLexiconParser.parse(file) else { continue }
-                for e in rows where e.type == .person || e.type == .organisation {
-                    let affiliation = e.affiliation.isEmpty ? [] : Folding.fold(e.affiliation).split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+                lex.byKey = lex.byKey.count == 0 ? WordTable(capacity: file.bytes.count / 20) : lex.byKey
+                file.forEachRow { b, f in
+                    guard f.count >= 3, f.count <= 7 else { return }
+                    let typeField = f[1]
+                    let type: EntityType
+                    if typeField.count == 3 && b[typeField.lowerBound] == 0x50 { type = .person }
+                    else if typeField.count == 3 && b[typeField.lowerBound] == 0x4F { type = .organisation }
+                    else { return }
+                    func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
+                    func items(_ r: Range<Int>, _ body: (Range<Int>) -> Void) {
+                        var s = r.lowerBound
+                        for k in r.lowerBound...r.upperBound where k == r.upperBound || b[k] == 0x7C {
+                            var x = s, y = k
+                            while x < y && b[x] == 0x20 { x += 1 }
+                            while y > x && b[y - 1] == 0x20 { y -= 1 }
+                            if y > x { body(x..<y) }
+                            s = k + 1
+                        }
+                    }
+                    let id = string(f[0])
+                    var gender: Character?
+                    if f.count > 4, f[4].count == 1 { gender = b[f[4].lowerBound] == 0x66 ? "f" : (b[f[4].lowerBound] == 0x6D ? "m" : nil) }
+                    var affiliation: [String] = []
+                    if f.count > 6, !f[6].isEmpty {
+                        affiliation = Folding.fold(string(f[6])).split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+                    }
+                    var heads = Set<UInt64>()
+                    if f.count > 5 {
+                        items(f[5]) { r in
+                            var e = r.lowerBound
+                            while e < r.upperBound && b[e] != 0x20 { e += 1 }
+                            heads.insert(WordKey.of(b, r.lowerBound, e))
+                        }
+                    }
                     let index = lex.entries.count
-                    let heads = Set(e.roles.compactMap { $0.split(separator: " ").first.map { WordKey.of(String($0)) } })
-                    lex.entries.append(Entry(id: e.id, name: e.name, type: e.type, gender: e.gender, affiliation: affiliation, roleHeads: heads))
-                    lex.byID[e.id] = index
-                    for form in [e.name] + e.aliases where form.count > 2 {
-                        let k = WordKey.of(form)
+                    lex.entries.append(Entry(id: id, name: string(f[2]), type: type, gender: gender, affiliation: affiliation, roleHeads: heads))
+                    lex.byID[id] = index
+                    func addForm(_ r: Range<Int>) {
+                        // forms of more than two characters
+                        var chars = 0
+                        for k in r where (b[k] & 0xC0) != 0x80 { chars += 1; if chars > 2 { break } }
+                        guard chars > 2 else { return }
+                        let k = WordKey.of(b, r.lowerBound, r.upperBound)
                         if lex.byKey[k] == nil { lex.byKey[k] = index }
                     }
+                    addForm(f[2])
+                    if f.count > 3 { items(f[3], addForm) }
                 }
             }
             return lex
