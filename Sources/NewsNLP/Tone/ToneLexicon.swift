@@ -153,7 +153,46 @@ struct ToneLexicon: Sendable {
         flag(stopwords, .stopword)
         flag(polarity.keys, .polar)
         flag(cues.single.keys, .cue); flag(cues.multi.keys, .cue)
+        // Every word any table holds (first or later word of a phrase), and the openings of prefix cues, by hash:
+        // the scorer builds a string only for these.
+        var known: [String] = Array(wordFlags.keys)
+        for list in markers.multi.values { for entry in list { known.append(contentsOf: entry.rest) } }
+        for list in negations.multi.values { for entry in list { known.append(contentsOf: entry.rest) } }
+        for list in intensifiers.multi.values { for entry in list { known.append(contentsOf: entry.rest) } }
+        for list in cues.multi.values { for entry in list { known.append(contentsOf: entry.rest) } }
+        knownWords = WordSet(known.map { FoldHash.hash(folded: $0) })
+        prefixCueOpenings = WordSet(cuePrefixes.keys.map { FoldHash.hash(folded: $0) })
     }
+
+    /// The key of a word for the tables: its folded form when some table may know it, else `ToneLexicon.unknown`
+    /// (a word no table holds needs no string). `scratch` is reused between calls.
+    func key(_ word: UnsafeBufferPointer<UInt8>, _ scratch: inout [UInt8]) -> String {
+        if scratch.count < word.count * 4 + 8 { scratch = [UInt8](repeating: 0, count: word.count * 4 + 8) }
+        var n = 0
+        let ok = scratch.withUnsafeMutableBufferPointer { out in
+            FoldTable.forEachFoldedByte(word) { b in if n < out.count { out[n] = b; n += 1 } }
+        }
+        guard ok else { return Folding.fold(UnsafeRawBufferPointer(word)) }
+        var h = FoldHash.seed
+        var prefix = FoldHash.seed
+        var characters = 0
+        for k in 0..<n {
+            if (scratch[k] & 0xC0) != 0x80 { characters += 1 }
+            if characters <= 3 { prefix = (prefix ^ UInt64(scratch[k])) &* FoldHash.prime }
+            h = (h ^ UInt64(scratch[k])) &* FoldHash.prime
+        }
+        if knownWords.contains(h) || (n >= 4 && prefixCueOpenings.contains(prefix)) {
+            return String(decoding: scratch[0..<n], as: UTF8.self)
+        }
+        return Self.unknown
+    }
+
+    /// The key of a word that no table holds: equal to no entry, and not empty (empty keys mark non-words).
+    static let unknown = "\u{0}"
+
+    /// Hashes of every word some table holds, and of the three-letter openings of the prefix cues.
+    var knownWords = WordSet()
+    var prefixCueOpenings = WordSet()
 
     /// Whether a word may open a stance cue given as a prefix ("critiqu*"), which `wordFlags` cannot list.
     func mayOpenPrefixCue(_ key: String) -> Bool {

@@ -129,6 +129,7 @@ extension ToneScorer {
         var clause: Int32 = 0
         var wordPosition: Int32 = 0
         var keys: [String] = []
+        var scratch = [UInt8](repeating: 0, count: 64)
         d.utf8.withUnsafeBytes { text in
             for (si, s) in d.sentences.enumerated() {
                 let first = r.hits.count
@@ -140,7 +141,7 @@ extension ToneScorer {
                 keys.removeAll(keepingCapacity: true)
                 for t in range {
                     let tok = tokens[t]
-                    keys.append(tok.kind == .word ? Folding.fold(UnsafeRawBufferPointer(rebasing: text[Int(tok.span.start)..<Int(tok.span.end)])) : "")
+                    keys.append(tok.kind == .word ? lexicon.key(UnsafeBufferPointer(rebasing: text.bindMemory(to: UInt8.self)[Int(tok.span.start)..<Int(tok.span.end)]), &scratch) : "")
                 }
                 var negatedUntil = -1
                 var factor = 1.0, factorLeft = 0
