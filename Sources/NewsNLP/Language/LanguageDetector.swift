@@ -7,6 +7,8 @@ struct LanguageDetector: Sendable {
     let votes: [String: Int8]
     /// The ASCII words of `votes`, looked up straight from the text's bytes (no string, no SipHash).
     let asciiVotes: ASCIIWordTable
+    /// The other words of `votes`, by the `FoldHash` of their folded form.
+    let hashedVotes: WordTable<Int8>
 
     init(french: Set<String>, english: Set<String>) {
         self.french = french
@@ -16,6 +18,9 @@ struct LanguageDetector: Sendable {
         for w in french { votes[w] = 1 }
         self.votes = votes
         asciiVotes = ASCIIWordTable(votes.filter { $0.key.utf8.allSatisfy { $0 < 0x80 } })
+        var hashed = WordTable<Int8>(capacity: votes.count)
+        for (w, v) in votes { hashed[FoldHash.hash(folded: w)] = v }
+        hashedVotes = hashed
     }
 
     static func load(from lexicons: Lexicons) -> LanguageDetector {
@@ -36,7 +41,7 @@ struct LanguageDetector: Sendable {
         func finish(_ end: Int) {
             guard wordStart >= 0, end > wordStart, end - wordStart <= 12 else { return }
             let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[wordStart..<end])
-            let vote = ascii ? asciiVotes.value(lowercasing: raw) : votes[Folding.fold(raw)]
+            let vote = ascii ? asciiVotes.value(lowercasing: raw) : hashedVotes[FoldHash.hash(raw.assumingMemoryBound(to: UInt8.self))]
             if let v = vote { if v > 0 { fr += 1 } else { en += 1 } }
         }
         while k < limit {
