@@ -31,7 +31,21 @@ struct JSONWriter {
 
     mutating func null() { separator(); append("null") }
     mutating func bool(_ v: Bool) { separator(); append(v ? "true" : "false") }
-    mutating func int(_ v: Int) { separator(); append(String(v)) }
+    /// An integer, written digit by digit (no string).
+    mutating func int(_ v: Int) {
+        separator()
+        if v < 0 { bytes.append(0x2D) }
+        var m = v.magnitude
+        if m < 10 { bytes.append(0x30 + UInt8(m)); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            while m > 0 { d[n] = 0x30 + UInt8(m % 10); m /= 10; n += 1 }
+            for k in stride(from: n - 1, through: 0, by: -1) { bytes.append(d[k]) }
+        }
+    }
 
     /// A number rounded to 4 decimals, never in exponent form.
     mutating func number(_ v: Double) {
