@@ -120,6 +120,9 @@ private extension BoilerplateDetector {
         if e <= s { return Line(span: Span(start, end), folded: "", words: 0, digits: false, terminal: false, blank: true) }
         var words = 0, letters = 0, digits = false
         var k = s
+        // A line of more than 300 bytes has more than 12 words (no pattern reads their count beyond that):
+        // prose paragraphs are not scanned letter by letter.
+        if e - s > 300 { words = 99; k = e }
         while k < e {
             let (c, l) = text.scalar(at: k)
             if c.isLetter { letters += 1 } else {
@@ -129,7 +132,7 @@ private extension BoilerplateDetector {
             }
             k += l
         }
-        if letters >= 2 { words += 1 }
+        if letters >= 2 && words < 99 { words += 1 }
         let (last, _) = text.scalar(before: e)
         // Only the head of a long line is folded: patterns match whole short lines or line starts.
         var foldEnd = e
