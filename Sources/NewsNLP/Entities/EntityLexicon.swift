@@ -83,8 +83,8 @@ struct EntityLexicon: Sendable {
             for file in files {
                 lex.files.append(file.bytes)
                 let index = Int32(lex.files.count - 1)
-                file.bytes.withUnsafeBufferPointer { b in
-                    lex.compile(b, index, &byID, &scratch, &words)
+                file.forEachRow { b, fields in
+                    lex.compile(b, fields, index, &byID, &scratch, &words)
                 }
             }
             return lex
@@ -95,55 +95,38 @@ struct EntityLexicon: Sendable {
 private extension EntityLexicon {
     static let elisions: Set<UInt64> = Set(["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"].map { FoldHash.hash(folded: $0) })
 
-    mutating func compile(_ b: UnsafeBufferPointer<UInt8>, _ fileIndex: Int32, _ byID: inout [UInt64: Int], _ scratch: inout [UInt8], _ words: inout [UInt64]) {
-        var lineStart = 0
-        let n = b.count
-        var fields: [(Int, Int)] = []
-        fields.reserveCapacity(8)
-        while lineStart < n {
-            var lineEnd = lineStart
-            while lineEnd < n && b[lineEnd] != 0x0A { lineEnd += 1 }
-            var e = lineEnd
-            if e > lineStart && b[e - 1] == 0x0D { e -= 1 }
-            defer { lineStart = lineEnd + 1 }
-            guard e > lineStart, b[lineStart] != 0x23 else { continue }
-            // Fields.
-            fields.removeAll(keepingCapacity: true)
-            var f = lineStart
-            for k in lineStart..<e where b[k] == 0x09 {
-                fields.append((f, k))
-                f = k + 1
-            }
-            fields.append((f, e))
-            // Malformed lines of user files were reported by Lexicons.validate(); skip them here.
-            guard fields.count >= 3, fields.count <= 7 else { continue }
-            let type: EntityType
-            switch (fields[1].1 - fields[1].0, b[fields[1].0]) {
-            case (3, 0x50): type = .person
-            case (3, 0x4F): type = .organisation
-            case (3, 0x4C): type = .location
-            case (4, 0x4D): type = .miscellaneous
-            default: continue
-            }
-            var idHash = FoldHash.seed
-            for k in fields[0].0..<fields[0].1 { idHash = (idHash ^ UInt64(b[k])) &* FoldHash.prime }
-            let index: Int
-            if let existing = byID[idHash] {
-                index = existing  // a user file extends a built-in entry
-            } else {
-                index = entries.count
-                byID[idHash] = index
-                var gender: Character?
-                if fields.count > 4, fields[4].1 == fields[4].0 + 1 { gender = b[fields[4].0] == 0x66 ? "f" : (b[fields[4].0] == 0x6D ? "m" : nil) }
-                func r(_ f: (Int, Int)) -> Range<Int32> { Int32(f.0)..<Int32(f.1) }
-                entries.append(Entry(type: type, gender: gender, file: fileIndex, idRange: r(fields[0]), nameRange: r(fields[2]),
-                                     affiliationRange: fields.count > 6 ? r(fields[6]) : 0..<0))
-            }
-            addForm(b, fields[2], index, .name, &scratch, &words)
-            if fields.count > 3 { forEachListItem(b, fields[3]) { addForm(b, $0, index, .alias, &scratch, &words) } }
-            if fields.count > 5 { forEachListItem(b, fields[5]) { addForm(b, $0, index, .role, &scratch, &words) } }
+    /// Adds one row of an entity file (its tab-separated fields, as byte ranges).
+    mutating func compile(_ b: UnsafeBufferPointer<UInt8>, _ rowFields: [Range<Int>], _ fileIndex: Int32, _ byID: inout [UInt64: Int],
+                      _ scratch: inout [UInt8], _ words: inout [UInt64]) {
+        let fields = rowFields.map { ($0.lowerBound, $0.upperBound) }
+        // Malformed lines of user files were reported by Lexicons.validate(); skip them here.
+        guard fields.count >= 3, fields.count <= 7 else { return }
+        let type: EntityType
+        switch (fields[1].1 - fields[1].0, b[fields[1].0]) {
+        case (3, 0x50): type = .person
+        case (3, 0x4F): type = .organisation
+        case (3, 0x4C): type = .location
+        case (4, 0x4D): type = .miscellaneous
+        default: return
         }
-    }
+        var idHash = FoldHash.seed
+        for k in fields[0].0..<fields[0].1 { idHash = (idHash ^ UInt64(b[k])) &* FoldHash.prime }
+        let index: Int
+        if let existing = byID[idHash] {
+            index = existing  // a user file extends a built-in entry
+        } else {
+            index = entries.count
+            byID[idHash] = index
+            var gender: Character?
+            if fields.count > 4, fields[4].1 == fields[4].0 + 1 { gender = b[fields[4].0] == 0x66 ? "f" : (b[fields[4].0] == 0x6D ? "m" : nil) }
+            func r(_ f: (Int, Int)) -> Range<Int32> { Int32(f.0)..<Int32(f.1) }
+            entries.append(Entry(type: type, gender: gender, file: fileIndex, idRange: r(fields[0]), nameRange: r(fields[2]),
+                                 affiliationRange: fields.count > 6 ? r(fields[6]) : 0..<0))
+        }
+        addForm(b, fields[2], index, .name, &scratch, &words)
+        if fields.count > 3 { forEachListItem(b, fields[3]) { addForm(b, $0, index, .alias, &scratch, &words) } }
+        if fields.count > 5 { forEachListItem(b, fields[5]) { addForm(b, $0, index, .role, &scratch, &words) } }
+        }
 
     /// Calls `body` with each trimmed item of a ` | `-separated field.
     func forEachListItem(_ b: UnsafeBufferPointer<UInt8>, _ r: (Int, Int), _ body: ((Int, Int)) -> Void) {

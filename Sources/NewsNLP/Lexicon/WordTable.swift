@@ -19,9 +19,12 @@ struct WordTable<Value: Sendable>: Sendable {
 
     @inline(__always) static func stored(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
 
-    @inline(__always) private func slot(_ key: UInt64) -> Int {
+    /// The home slot of a key in a table of `mask + 1` slots (shared with `WordSet`).
+    @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: ((key ^ (key >> 29)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
+
+    @inline(__always) private func slot(_ key: UInt64) -> Int { Self.slot(key, mask) }
 
     /// The value for `key`, or nil.
     /// - Complexity: O(1) expected.
@@ -84,9 +87,7 @@ struct WordSet: Sendable {
         for h in hashes { insert(h) }
     }
 
-    @inline(__always) private func slot(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: ((key ^ (key >> 29)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
+    @inline(__always) private func slot(_ key: UInt64) -> Int { WordTable<Bool>.slot(key, mask) }
 
     /// - Complexity: O(1) expected.
     func contains(_ key: UInt64) -> Bool {

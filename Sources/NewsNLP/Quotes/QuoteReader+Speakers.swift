@@ -92,12 +92,7 @@ extension QuoteReader {
 
     /// The index of the first person mention that starts at or after `offset`.
     func personIndex(atOrAfter offset: Int) -> Int {
-        var lo = 0, hi = persons.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(persons[mid].span.start) < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        Self.firstIndex(persons.count) { Int(persons[$0].span.start) >= offset }
     }
 
     func lexiconEntry(_ a: Int, _ b: Int) -> SpeakerLexicon.Entry? {

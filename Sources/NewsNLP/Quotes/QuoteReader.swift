@@ -111,10 +111,16 @@ extension QuoteReader {
 
     /// The first token that starts at or after `offset`.
     func token(atOrAfter offset: Int) -> Int {
-        var lo = 0, hi = tokens.count
+        Self.firstIndex(tokens.count) { Int(tokens[$0].span.start) >= offset }
+    }
+
+    /// The first index in 0..<count where `isAtOrAfter` holds, for a predicate that is false then true
+    /// (binary search over spans sorted by start).
+    static func firstIndex(_ count: Int, _ isAtOrAfter: (Int) -> Bool) -> Int {
+        var lo = 0, hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if Int(tokens[mid].span.start) < offset { lo = mid + 1 } else { hi = mid }
+            if isAtOrAfter(mid) { hi = mid } else { lo = mid + 1 }
         }
         return lo
     }
