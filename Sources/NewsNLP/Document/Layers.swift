@@ -22,6 +22,29 @@ public struct Mention: Sendable, Hashable {
     }
 }
 
+/// How a reference names its entity, when it does not use the entity's name.
+public enum ReferenceKind: String, Sendable, CaseIterable {
+    /// A role noun tied to the entity ("le ministre de l'Intérieur", "the council chair").
+    case role
+    /// A later definite or demonstrative description ("le sénateur", "ce dernier", "cet élu", "the senator").
+    case description
+    /// A personal pronoun ("il", "elle", "-t-il", "he", "she").
+    case pronoun
+}
+
+/// A mention of an entity that is not its name: found by the coreference layer.
+public struct Reference: Sendable, Hashable {
+    public var span: Span
+    public var sentence: Int32
+    public var kind: ReferenceKind
+
+    public init(span: Span, sentence: Int32, kind: ReferenceKind) {
+        self.span = span
+        self.sentence = sentence
+        self.kind = kind
+    }
+}
+
 /// One real-world referent of the document with all its mentions.
 public struct Entity: Sendable {
     public var id: String
@@ -33,6 +56,8 @@ public struct Entity: Sendable {
     public var roles: [Mention]
     /// "m", "f" or nil.
     public var gender: Character?
+    /// The entity's other mentions (role nouns, descriptions, pronouns), from the coreference layer, in text order.
+    public var references: [Reference] = []
     public var stance: Stance?
 
     public init(id: String, name: String, type: EntityType, source: EntitySource, mentions: [Mention] = [],

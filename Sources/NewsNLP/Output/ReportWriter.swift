@@ -80,6 +80,16 @@ public struct ReportWriter: Sendable {
                         for m in e.roles { spanWithText(m.span) }
                         w.endArray()
                     }
+                    if e.type == .person {
+                        w.key("gender"); if let g = e.gender { w.string(String(g)) } else { w.null() }
+                    }
+                    if !e.references.isEmpty {
+                        w.key("references"); w.beginArray()
+                        for r in e.references {
+                            w.beginObject(); span(r.span); w.key("text"); w.string(text, r.span); w.key("kind"); w.string(r.kind.rawValue); w.endObject()
+                        }
+                        w.endArray()
+                    }
                     w.key("stance")
                     if let st = e.stance {
                         w.beginObject()
