@@ -16,6 +16,8 @@ public struct Document: Sendable {
     public var sentences: [Sentence] = []
     public var tokens: [Token] = []
     public var entities: [Entity] = []
+    /// Every mention of the entities, names and references, for the stages after the entity layer.
+    public var coreference = Coreference()
     public var quotes: [Quote] = []
     public var tone: Tone?
     public var summary: Summary?

@@ -18,7 +18,10 @@ extension Analyzer {
     public func run(_ layer: AnalysisOptions.Layer, on document: inout Document) {
         let language = document.language
         switch layer {
-        case .entities: stages.entities(language, lexicons).process(&document)
+        case .entities:
+            // The entity layer includes coreference: references and gender are fields of the entities.
+            stages.entities(language, lexicons).process(&document)
+            stages.coreference(language, lexicons).process(&document)
         case .quotes: stages.quotes(language, lexicons).process(&document)
         case .tone: stages.tone(language, lexicons).process(&document)
         case .summary: Summarizer(length: options.summaryLength).process(&document, lexicons: lexicons)
@@ -48,6 +51,7 @@ extension Analyzer {
 final class AnalyzerStages {
     private var rules: [SegmentationRules?] = [nil, nil]
     private var recognizers: [EntityRecognizer?] = [nil, nil]
+    private var resolvers: [CoreferenceResolver?] = [nil, nil]
     private var finders: [QuoteFinder?] = [nil, nil]
     private var scorers: [ToneScorer?] = [nil, nil]
     private var detector: LanguageDetector?
@@ -69,6 +73,10 @@ final class AnalyzerStages {
 
     func entities(_ language: Language, _ lexicons: Lexicons) -> EntityRecognizer {
         kept(&recognizers, language) { EntityRecognizer.load(language, from: lexicons) }
+    }
+
+    func coreference(_ language: Language, _ lexicons: Lexicons) -> CoreferenceResolver {
+        kept(&resolvers, language) { CoreferenceResolver.load(language, from: lexicons) }
     }
 
     func quotes(_ language: Language, _ lexicons: Lexicons) -> QuoteFinder {

@@ -115,62 +115,69 @@ extension QuoteReader {
         return (string(start, b), gender)
     }
 
-    /// The speaker a source names, seen from the quote at `position`.
+    /// The speaker a source names, seen from the quote at `position`: the mention is looked up in the
+    /// coreference layer, which ties names, roles, descriptions and pronouns to entities. A speaker is a person,
+    /// an organisation or an anonymous human description; a source that names anything else (a place, a thing,
+    /// a clause) gives no speaker, so that the context sieves decide.
     func resolve(_ source: Source, position: Int, previous: ArraySlice<Found>) -> (Speaker?, Double) {
+        let coref = document.coreference
         switch source {
         case let .name(a, b):
             let span = self.span(a, b - 1)
-            if let e = entity(covering: span) { return (Speaker(name: e.name, entity: e.id, span: span), 0.9) }
-            let k = personIndex(atOrAfter: Int(span.start))
-            for j in [k - 1, k] where j >= 0 && j < persons.count && persons[j].span.overlaps(span) {
-                return (Speaker(name: persons[j].name, entity: persons[j].entity, span: span), 0.9)
+            if let m = coref.mention(overlapping: span), m.entity >= 0 {
+                let e = document.entities[Int(m.entity)]
+                guard e.type == .person || e.type == .organisation else { return (nil, 0) }
+                return (Speaker(name: e.name, entity: e.id, span: m.kind == .name ? span : m.span), Confidence.name)
+            }
+            if let e = entity(covering: span) {
+                guard e.type == .person || e.type == .organisation else { return (nil, 0) }
+                return (Speaker(name: e.name, entity: e.id, span: span), Confidence.name)
             }
             let entry = lexiconEntry(a, b)
+            // A capitalised word that no list knows and no first name or title starts is no person
+            // ("Premier", a glued "TensionsLe").
+            guard entry != nil || personStart(a) || knownName(a, b) else { return (nil, 0) }
+            let k = personIndex(atOrAfter: Int(span.start))
+            for j in [k - 1, k] where j >= 0 && j < persons.count && persons[j].span.overlaps(span) {
+                return (Speaker(name: persons[j].name, entity: persons[j].entity, span: span), Confidence.name)
+            }
             var (name, _) = nameAndGender(a, b, entry: entry)
             if entry == nil, !name.contains(" "), let full = fullNames[name] { name = full }
-            return (Speaker(name: name, entity: documentEntity(entry?.id), span: span), 0.85)
+            return (Speaker(name: name, entity: documentEntity(entry?.id), span: span), Confidence.unlistedName)
         case let .pronoun(t, c):
             if c.contains(.pronounImpersonal) || c.contains(.cliticImpersonal) {
                 // "a-t-on ajouté": the voice of the quote before.
                 if let q = previous.last, q.sentence >= sentenceIndex(Int(tokens[t].span.start)) - 2, let sp = q.speaker {
-                    return (sp, 0.6)
+                    return (sp, Confidence.impersonal)
                 }
-                return (nil, 0.5)
+                return (nil, 0)
             }
-            if c.contains(.pronounPlural) || c.contains(.cliticPlural) { return (nil, 0.5) }
+            if c.contains(.pronounPlural) || c.contains(.cliticPlural) { return (nil, 0) }
+            if let m = coref.mention(atToken: t), m.kind == .pronoun {
+                guard m.entity >= 0 else { return (nil, 0) }
+                let e = document.entities[Int(m.entity)]
+                return (Speaker(name: e.name, entity: e.id, span: tokens[t].span), Confidence.pronoun)
+            }
             let gender: Character? = c.contains(.pronounF) || c.contains(.cliticF) ? "f" : (c.contains(.pronounM) || c.contains(.cliticM) ? "m" : nil)
             if let p = nearestPerson(before: Int(tokens[t].span.start), gender: gender) {
-                return (Speaker(name: p.name, entity: p.entity ?? documentEntity(nil), span: p.span), 0.8)
+                return (Speaker(name: p.name, entity: p.entity, span: tokens[t].span), Confidence.nearestPerson)
             }
-            return (nil, 0.5)
+            return (nil, 0)
         case let .description(a, b):
             let span = self.span(a, b - 1)
-            // The entity layer tied this role noun to an entity.
-            for e in document.entities where e.type == .person || e.type == .organisation {
-                if e.roles.contains(where: { $0.span.overlaps(span) }) { return (Speaker(name: e.name, entity: e.id, span: span), 0.8) }
+            guard let m = coref.mention(overlapping: span) else {
+                // No human head noun: "la mise", "une réforme du Cese" are no speakers.
+                return (nil, 0)
             }
+            if m.entity >= 0 {
+                let e = document.entities[Int(m.entity)]
+                guard e.type == .person || e.type == .organisation else { return (nil, 0) }
+                return (Speaker(name: e.name, entity: e.id, span: m.span), m.kind == .name ? Confidence.name : Confidence.description)
+            }
+            guard m.human else { return (nil, 0) }
             // "le démocrate": the person of that party in the document.
-            if let p = partyMember(b - 1) { return (Speaker(name: p.name, entity: p.entity, span: span), 0.75) }
-            // "le président du Sénat", "l'ex-ministre": the person spoken of just before.
-            let definite = has(a, .determiner) && (keys[a] == WordKey.of("le") || keys[a] == WordKey.of("la") || keys[a] == WordKey.of("l'") || keys[a] == WordKey.of("the"))
-            if definite, let gender = roleGender(a + 1, b) {
-                let s = sentenceIndex(Int(span.start))
-                let g: Character? = gender == "u" ? nil : gender
-                // Only a person the text ties to this role ("le député LREM du Doubs Eric Alauzet").
-                let head = roleHead(a + 1, b)
-                var recent: Found?
-                for q in previous.reversed() {
-                    if q.sentence < s - 3 { break }
-                    if q.speaker != nil { recent = q; break }
-                }
-                if let q = recent, let sp = q.speaker, compatible(sp, g), roleTied(head, to: sp.name, outside: span) {
-                    return (Speaker(name: sp.name, entity: sp.entity, span: span), 0.7)
-                }
-                if let p = nearestPerson(before: Int(span.start), gender: g), p.sentence >= s - 3, roleTied(head, to: p.name, outside: span) {
-                    return (Speaker(name: p.name, entity: p.entity, span: span), 0.65)
-                }
-            }
-            return (Speaker(name: wordsText(a, b), entity: nil, span: span), 0.7)
+            if let p = partyMember(Int(m.tokens.upperBound) - 1) { return (Speaker(name: p.name, entity: p.entity, span: m.span), Confidence.party) }
+            return (Speaker(name: wordsText(Int(m.tokens.lowerBound), Int(m.tokens.upperBound)), entity: nil, span: m.span), Confidence.anonymous)
         }
     }
 
@@ -188,55 +195,6 @@ extension QuoteReader {
     func documentEntity(_ id: String?) -> String? {
         guard let id else { return nil }
         return document.entities.contains(where: { $0.id == id }) ? id : nil
-    }
-
-    /// The first role word of a description.
-    func roleHead(_ a: Int, _ b: Int) -> UInt64? {
-        for t in a..<b where lex.roles[keys[t]] != nil || (tokens[t].span.length > 3 && text[Int(tokens[t].span.start) + 2] == 0x2D) { return keys[t] }
-        return nil
-    }
-
-    /// The role word stands next to a mention of the person elsewhere, or the entity layer tied it to them.
-    func roleTied(_ head: UInt64?, to name: String, outside span: Span) -> Bool {
-        guard let head else { return false }
-        for e in document.entities where e.name == name {
-            for r in e.roles where !r.span.overlaps(span) {
-                let t = token(atOrAfter: Int(r.span.start))
-                var u = t
-                while u < tokens.count && tokens[u].span.end <= r.span.end { if keys[u] == head { return true }; u += 1 }
-            }
-        }
-        for token in mentionTokens[name] ?? [] {
-            let lo = max(0, token - 6), hi = min(tokens.count, token + 8)
-            for t in lo..<hi where keys[t] == head && !span.contains(tokens[t].span) { return true }
-        }
-        // The entity lexicon lists the role for this person ("secrétaire général de la CFDT").
-        if let i = speakers.byKey[WordKey.of(name)] { return speakers.entries[i].roleHeads.contains(head) }
-        return false
-    }
-
-    func compatible(_ sp: Speaker, _ g: Character?) -> Bool {
-        guard let g else { return true }
-        if let pg = genders[sp.name] { return pg == g }
-        return true
-    }
-
-    /// The gender of the role noun that starts at `a`, "u" when epicene; nil when the words name no role.
-    func roleGender(_ a: Int, _ b: Int) -> Character? {
-        var t = a
-        while t < b {
-            if let candidates = lex.roles[keys[t]] {
-                for r in candidates where t + r.words.count <= b {
-                    var ok = true
-                    for (k, w) in r.words.enumerated() where keys[t + k] != w { ok = false; break }
-                    if ok { return r.gender ?? "u" }
-                }
-            }
-            let s = Int(tokens[t].span.start)
-            if tokens[t].span.length > 3 && (text[s] == 0x65 || text[s] == 0x45) && text[s + 1] == 0x78 && text[s + 2] == 0x2D { return "u" } // "ex-"
-            t += 1
-        }
-        return nil
     }
 
     /// The nearest person mentioned before `offset`, outside quotes, of a compatible gender.
@@ -261,24 +219,25 @@ extension QuoteReader {
         return persons[before ?? list[0]]
     }
 
-    /// Gives every quote its speaker: its own cue first, then the other quotes of its sentence, a later quote
-    /// it echoes (a heading), and the quote of the sentence before that it continues.
+    /// Gives every quote its speaker, by sieves from the most to the least precise, each leaving what it cannot
+    /// decide to the next: the quote's own cue (incise, cue before it, colon, "selon X"), the other quotes of its
+    /// sentence, a later quote that a heading echoes, the subject of the sentence that frames a partial quote,
+    /// and the quote before that it continues (in its paragraph, or reopened at the start of the next).
     mutating func resolveFromContext(_ found: inout [Found]) {
         for k in found.indices {
             guard let src = found[k].source else { continue }
             let (sp, conf) = resolve(src, position: Int(found[k].span.start), previous: found[..<k])
             found[k].speaker = sp
-            found[k].confidence = min(found[k].confidence, conf)
+            if sp != nil { found[k].confidence = min(found[k].confidence, conf) }
         }
         // Quotes of one sentence share their speaker ("« A », « B », a estimé X").
-        for k in found.indices where found[k].speaker == nil && found[k].source == nil {
+        for k in found.indices where found[k].speaker == nil {
             let s = found[k].sentence
             let window = max(0, k - 12)..<min(found.count, k + 13)
-            if let other = window.filter({ found[$0].sentence == s && found[$0].speaker != nil })
+            if let other = window.filter({ found[$0].sentence == s && found[$0].speaker != nil && found[$0].source != nil })
                 .min(by: { abs($0 - k) < abs($1 - k) || (abs($0 - k) == abs($1 - k) && $0 > $1) }) {
                 found[k].speaker = found[other].speaker
-                found[k].cue = found[k].cue ?? nil
-                found[k].confidence = min(found[k].confidence, 0.7)
+                found[k].confidence = min(found[k].confidence, Confidence.sameSentence)
             }
         }
         // A heading or an intertitle that echoes another quote.
@@ -289,19 +248,68 @@ extension QuoteReader {
             let window = max(0, k - 60)..<min(found.count, k + 61)
             if let j = window.first(where: { $0 != k && found[$0].speaker != nil && Self.bytes(of: folded[$0], contain: folded[k]) }) {
                 found[k].speaker = found[j].speaker
-                found[k].confidence = min(found[k].confidence, 0.7)
+                found[k].echo = j
+                found[k].confidence = min(found[k].confidence, Confidence.echo)
             }
         }
-        // A quote standing alone after a quoted sentence continues it.
-        for k in found.indices where found[k].speaker == nil && found[k].bare && !sentences[found[k].sentence].isHeading {
+        // A partial quote built into a sentence that names no cue: the sentence's subject speaks
+        // ("X a jugé la réponse « … »", "Si X « comprend » …").
+        for k in found.indices where found[k].speaker == nil && !found[k].bare && !sentences[found[k].sentence].isHeading {
+            if let (sp, _) = sentenceSubject(found[k].sentence, before: Int(found[k].span.start)) {
+                found[k].speaker = sp
+                found[k].confidence = min(found[k].confidence, Confidence.subject)
+            }
+        }
+        // A quote with no cue of its own continues the quote before it: in its paragraph, or at the start of the
+        // next one (a quote reopened, an answer in an interview), unless its sentence names someone else.
+        for k in found.indices where found[k].speaker == nil && !sentences[found[k].sentence].isHeading {
             guard k > 0, let sp = found[k - 1].speaker else { continue }
             let s = found[k].sentence, p = found[k - 1].sentence
-            if s - p <= 1 && sentences[s].paragraph == sentences[p].paragraph && !sentenceNamesSomeone(s, except: found[k].span) {
-                found[k].speaker = sp
-                found[k].confidence = min(found[k].confidence, 0.6)
+            let samePara = sentences[s].paragraph == sentences[p].paragraph
+            let nextPara = sentences[s].paragraph == sentences[p].paragraph + 1 && found[k].bare && startsParagraph(found[k])
+            guard samePara && s - p <= 3 || nextPara else { continue }
+            guard !sentenceNamesSomeone(s, except: found[k].span) else { continue }
+            found[k].speaker = sp
+            found[k].confidence = min(found[k].confidence, Confidence.continuation)
+        }
+        for k in found.indices where found[k].speaker == nil { found[k].confidence = min(found[k].confidence, Confidence.none) }
+    }
+
+    /// The quote opens its paragraph (only quote marks or spaces before it).
+    func startsParagraph(_ f: Found) -> Bool {
+        let s = f.sentence
+        guard s == 0 || sentences[s - 1].paragraph != sentences[s].paragraph else { return false }
+        var t = Int(sentences[s].tokens.lowerBound)
+        while t < tokens.count && tokens[t].span.end <= f.span.start {
+            if !isQuoteMark(t) && tokens[t].kind != .punctuation { return false }
+            t += 1
+        }
+        return true
+    }
+
+    /// The subject of sentence `s` before `offset`: its first mention of a person, an organisation, a human
+    /// description or a resolved pronoun that is not the complement of a preposition and lies outside quotes.
+    func sentenceSubject(_ s: Int, before offset: Int) -> (Speaker, Double)? {
+        let range = tokenRange(s)
+        guard !range.isEmpty else { return nil }
+        let coref = document.coreference
+        var t = range.lowerBound
+        while t < range.upperBound && Int(tokens[t].span.start) < offset {
+            guard let m = coref.mention(atToken: t) else { t += 1; continue }
+            let a = Int(m.tokens.lowerBound)
+            t = max(t + 1, Int(m.tokens.upperBound))
+            if isInside(m.span, quoted, overlapping: true) { continue }
+            if a > range.lowerBound && (has(a - 1, .preposition) || (has(a - 1, .determiner) && a - 2 >= range.lowerBound && has(a - 2, .preposition))) { continue }
+            if m.entity >= 0 {
+                let e = document.entities[Int(m.entity)]
+                guard e.type == .person || e.type == .organisation else { continue }
+                return (Speaker(name: e.name, entity: e.id, span: m.span), Confidence.subject)
+            }
+            if m.kind == .description && m.human {
+                return (Speaker(name: wordsText(a, Int(m.tokens.upperBound)), entity: nil, span: m.span), Confidence.subject)
             }
         }
-        for k in found.indices where found[k].speaker == nil { found[k].confidence = min(found[k].confidence, 0.5) }
+        return nil
     }
 
     func sentenceNamesSomeone(_ s: Int, except span: Span) -> Bool {

@@ -52,6 +52,25 @@ struct QuoteReader {
         var bare: Bool
         /// Cue and speaker of an incise inside the quote marks ("« A, a-t-il dit, B »").
         var inner: (cue: Span, source: Source?)? = nil
+        /// The quote a heading echoes (an index into the found quotes), if any.
+        var echo: Int? = nil
+    }
+
+    /// How sure each sieve is of the speaker it gives.
+    enum Confidence {
+        static let name = 0.9
+        static let unlistedName = 0.85
+        static let pronoun = 0.8
+        static let description = 0.75
+        static let party = 0.75
+        static let anonymous = 0.7
+        static let sameSentence = 0.7
+        static let echo = 0.7
+        static let subject = 0.65
+        static let impersonal = 0.6
+        static let continuation = 0.6
+        static let nearestPerson = 0.55
+        static let none = 0.5
     }
 
     init(text: UnsafeBufferPointer<UInt8>, document: Document, lexicon: QuoteLexicon, firstNames: FirstNames, speakers: SpeakerLexicon) {

@@ -1,0 +1,523 @@
+/// Finds every mention of the document's people and bodies and ties each to an entity, in one pass over the
+/// text in reading order, keeping a salience score per entity (how much the passage is about it):
+///
+/// 1. Names come from the entity layer. A name is more salient as a subject (not after a preposition) and next
+///    to a speech verb; salience halves at each sentence and falls further at a new paragraph.
+/// 2. Role nouns tied to a name: an apposition after it ("Laurent Berger, secrétaire général de la CFDT,") or a
+///    role phrase right before it ("le ministre de l'Intérieur Gérald Darmanin"). The role's head word is then
+///    known to belong to that entity.
+/// 3. Descriptions with a human head noun (`Lexicons/{fr,en}/roles`): a definite or demonstrative one refers back
+///    to the most salient compatible person — the one the text tied to the same head word first, then by gender
+///    and salience; "ce dernier"/"the latter" to the person mentioned last; an indefinite or possessive one, or
+///    one whose complement names another person ("le porte-parole de X"), introduces someone new.
+/// 4. Personal pronouns ("il", "-t-elle", "he", "selon lui") refer to the most salient person of their gender.
+///
+/// Gender comes from titles, tied roles, the entity lexicon and first names, and from the gendered references
+/// that resolve to the entity; unknown stays nil.
+struct CoreferenceResolver: Sendable {
+    let language: Language
+    let lex: CorefLexicon
+    let words: QuoteLexicon
+    let speakers: SpeakerLexicon
+
+    static func load(_ language: Language, from lexicons: Lexicons) -> CoreferenceResolver {
+        CoreferenceResolver(language: language, lex: CorefLexicon.load(language, from: lexicons),
+                            words: QuoteLexicon.load(language, from: lexicons), speakers: SpeakerLexicon.load(from: lexicons))
+    }
+
+    func process(_ document: inout Document) {
+        guard !document.tokens.isEmpty, !document.sentences.isEmpty else { return }
+        let doc = document
+        let result = doc.utf8.withUnsafeBufferPointer { text in
+            var pass = CorefPass(text: text, document: doc, resolver: self)
+            return pass.run()
+        }
+        document.coreference = result.index
+        for (k, refs) in result.references.enumerated() where !refs.isEmpty {
+            document.entities[k].references = refs
+        }
+        for (k, roles) in result.roles.enumerated() where !roles.isEmpty {
+            var all = document.entities[k].roles
+            for r in roles where !all.contains(where: { $0.span.overlaps(r.span) }) { all.append(r) }
+            all.sort { $0.span < $1.span }
+            document.entities[k].roles = all
+        }
+        for k in document.entities.indices where document.entities[k].type == .person {
+            document.entities[k].gender = result.genders[k]
+        }
+    }
+}
+
+/// One document's coreference pass.
+private struct CorefPass {
+    let text: UnsafeBufferPointer<UInt8>
+    let document: Document
+    let tokens: [Token]
+    let lex: CorefLexicon
+    let words: QuoteLexicon
+    let speakers: SpeakerLexicon
+    let entities: [Entity]
+    /// The `WordKey` of every token.
+    let keys: [UInt64]
+    /// For each token, the entity whose name covers it (-1 if none), and at the first token of a name, its end.
+    var tokenEntity: [Int32]
+    var nameEnd: [Int32]
+
+    // Discourse state.
+    var salience: [Double]
+    var lastMention: [Int]
+    var heads: [Set<UInt64>]
+    var genderVotes: [(m: Double, f: Double)]
+
+    // Results.
+    var mentions: [Coreference.Mention] = []
+    var references: [[Reference]]
+    var roles: [[Mention]]
+    var topPerson: [Int32] = []
+
+    typealias W = QuoteLexicon.WordClass
+
+    init(text: UnsafeBufferPointer<UInt8>, document: Document, resolver: CoreferenceResolver) {
+        self.text = text
+        self.document = document
+        self.tokens = document.tokens
+        self.lex = resolver.lex
+        self.words = resolver.words
+        self.speakers = resolver.speakers
+        self.entities = document.entities
+        var keys = [UInt64](repeating: 0, count: tokens.count)
+        for (i, t) in tokens.enumerated() { keys[i] = WordKey.of(text, Int(t.span.start), Int(t.span.end)) }
+        self.keys = keys
+        tokenEntity = [Int32](repeating: -1, count: tokens.count)
+        nameEnd = [Int32](repeating: -1, count: tokens.count)
+        let n = entities.count
+        salience = [Double](repeating: 0, count: n)
+        lastMention = [Int](repeating: -1, count: n)
+        heads = [Set<UInt64>](repeating: [], count: n)
+        genderVotes = [(m: Double, f: Double)](repeating: (0, 0), count: n)
+        references = [[Reference]](repeating: [], count: n)
+        roles = [[Mention]](repeating: [], count: n)
+        for (k, e) in entities.enumerated() {
+            for m in e.mentions {
+                var t = firstToken(atOrAfter: Int(m.span.start))
+                let first = t
+                while t < tokens.count && tokens[t].span.start < m.span.end {
+                    tokenEntity[t] = Int32(k)
+                    t += 1
+                }
+                if t > first { nameEnd[first] = Int32(t) }
+            }
+            if let g = e.gender { vote(k, g, 2) }
+            // The lexicon's roles for this person ("secrétaire général de la CFDT") name their head words.
+            if let i = speakers.byKey[WordKey.of(e.name)], speakers.entries[i].type == e.type {
+                heads[k].formUnion(speakers.entries[i].roleHeads)
+            }
+        }
+    }
+
+    /// The first token that starts at or after `offset`.
+    func firstToken(atOrAfter offset: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(tokens[mid].span.start) >= offset { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+
+    mutating func run() -> (index: Coreference, references: [[Reference]], roles: [[Mention]], genders: [Character?]) {
+        var previousParagraph: Int32 = -1
+        for (s, sentence) in document.sentences.enumerated() {
+            // Salience fades from one sentence to the next, faster across paragraphs.
+            let decay = sentence.paragraph != previousParagraph ? 0.4 : 0.5
+            previousParagraph = sentence.paragraph
+            for k in salience.indices { salience[k] *= decay }
+            topPerson.append(mostSalientPerson())
+            if sentence.boilerplate && !sentence.isByline { continue }
+            read(sentence: s, heading: sentence.isHeading)
+        }
+        var index = Coreference()
+        index.mentions = mentions
+        index.topPerson = topPerson
+        var genders: [Character?] = []
+        for k in entities.indices {
+            let v = genderVotes[k]
+            genders.append(v.m > v.f ? "m" : (v.f > v.m ? "f" : nil))
+        }
+        return (index, references, roles, genders)
+    }
+
+    func mostSalientPerson() -> Int32 {
+        var best: Int32 = -1, score = 1.0
+        for k in entities.indices where entities[k].type == .person && salience[k] > score {
+            best = Int32(k); score = salience[k]
+        }
+        return best
+    }
+
+    // MARK: - Reading a sentence
+
+    mutating func read(sentence s: Int, heading: Bool) {
+        let range = Int(document.sentences[s].tokens.lowerBound)..<Int(document.sentences[s].tokens.upperBound)
+        var t = range.lowerBound
+        let end = range.upperBound
+        while t < end {
+            if nameEnd[t] >= 0 {
+                let e = Int(tokenEntity[t])
+                let stop = min(Int(nameEnd[t]), end)
+                name(e, t, stop, sentence: s, first: range.lowerBound, end: end, heading: heading)
+                t = stop
+                // An apposition after a person's name: "Laurent Berger, secrétaire général de la CFDT,".
+                if entities[e].type == .person, t + 1 < end, isPunct(t, 0x2C) || isPunct(t, 0x28),
+                   let d = description(at: t + 1, end: end, apposition: true), !d.relational {
+                    tie(d, to: e, sentence: s)
+                    t = d.end
+                    // "X, the council chair, said": the speech verb after the apposition.
+                    if t < end, isPunct(t, 0x2C) || isPunct(t, 0x29), nearSpeechVerb(t, t + 1, first: range.lowerBound, end: end) { raise(e, 160) }
+                }
+                continue
+            }
+            if let d = description(at: t, end: end, apposition: false) {
+                // A role phrase right before a person's name: "le ministre de l'Intérieur Gérald Darmanin".
+                if d.end < end, nameEnd[d.end] >= 0, entities[Int(tokenEntity[d.end])].type == .person, d.kind != .group, !d.relational {
+                    tie(d, to: Int(tokenEntity[d.end]), sentence: s)
+                } else {
+                    describe(d, sentence: s, first: range.lowerBound, end: end)
+                }
+                t = d.end
+                continue
+            }
+            if tokens[t].kind == .word, let p = lex.word(keys[t], .subject) {
+                pronoun(t, gender: p.gender, sentence: s, first: range.lowerBound, end: end)
+            } else if tokens[t].kind == .word, let p = lex.word(keys[t], .strong), t > range.lowerBound,
+                      has(t - 1, [.attribution, .opinion]) || (t - 2 >= range.lowerBound && has(t - 2, .attribution)) {
+                // "selon lui", "according to her".
+                pronoun(t, gender: p.gender, sentence: s, first: range.lowerBound, end: end)
+            }
+            t += 1
+        }
+    }
+
+    /// A name of entity `e` at tokens [a, b).
+    mutating func name(_ e: Int, _ a: Int, _ b: Int, sentence s: Int, first: Int, end: Int, heading: Bool) {
+        let entity = entities[e]
+        let human = entity.type == .person || entity.type == .organisation
+        // A courtesy title before the name, or as its first word, shows the gender.
+        if entity.type == .person {
+            if a - 1 >= first, let g = lex.titles[keys[a - 1]], let g { vote(e, g, 3) }
+            else if let g = lex.titles[keys[a]], let g { vote(e, g, 3) }
+        }
+        add(Coreference.Mention(span: span(a, b), sentence: Int32(s), tokens: Int32(a)..<Int32(b), kind: .name, entity: Int32(e),
+                                human: human, gender: nil, isNew: false))
+        guard human else { return }
+        var weight = heading ? 60.0 : (isSubject(a, first: first) ? 100 : 50)
+        if nearSpeechVerb(a, b, first: first, end: end) { weight += 60 }
+        raise(e, weight)
+        lastMention[e] = a
+    }
+
+    /// A role phrase tied to entity `e` by its place next to the name.
+    mutating func tie(_ d: Description, to e: Int, sentence s: Int) {
+        heads[e].insert(d.head)
+        if let g = d.gender { vote(e, g, 2) }
+        let sp = span(d.start, d.end)
+        roles[e].append(Mention(span: sp, sentence: Int32(s)))
+        references[e].append(Reference(span: sp, sentence: Int32(s), kind: .role))
+        add(Coreference.Mention(span: sp, sentence: Int32(s), tokens: Int32(d.start)..<Int32(d.end), kind: .role, entity: Int32(e),
+                                human: true, gender: d.gender, isNew: false))
+    }
+
+    /// A description that stands alone: resolved to the person it refers back to, or kept as someone new.
+    mutating func describe(_ d: Description, sentence s: Int, first: Int, end: Int) {
+        var target = -1
+        if !d.isNew && !d.relational {
+            if d.latter {
+                target = lastPerson(gender: d.gender, before: d.start)
+            } else if d.kind != .group {
+                target = salientPerson(gender: d.gender, head: d.head, affiliation: d.kind == .affiliation ? d.head : nil)
+            }
+        }
+        let sp = span(d.start, d.end)
+        add(Coreference.Mention(span: sp, sentence: Int32(s), tokens: Int32(d.start)..<Int32(d.end), kind: .description,
+                                entity: Int32(target), human: true, gender: d.gender, isNew: d.isNew || d.relational))
+        guard target >= 0 else { return }
+        references[target].append(Reference(span: sp, sentence: Int32(s), kind: .description))
+        if let g = d.gender { vote(target, g, 0.5) }
+        var weight = isSubject(d.start, first: first) ? 80.0 : 40
+        if nearSpeechVerb(d.start, d.end, first: first, end: end) { weight += 60 }
+        raise(target, weight)
+        lastMention[target] = d.start
+    }
+
+    mutating func pronoun(_ t: Int, gender: Character?, sentence s: Int, first: Int, end: Int) {
+        let target = salientPerson(gender: gender, head: nil, affiliation: nil, threshold: 2)
+        let sp = tokens[t].span
+        add(Coreference.Mention(span: sp, sentence: Int32(s), tokens: Int32(t)..<Int32(t + 1), kind: .pronoun,
+                                entity: Int32(target), human: true, gender: gender, isNew: false))
+        guard target >= 0 else { return }
+        references[target].append(Reference(span: sp, sentence: Int32(s), kind: .pronoun))
+        if let g = gender { vote(target, g, 0.5) }
+        var weight = 70.0
+        if nearSpeechVerb(t, t + 1, first: first, end: end) { weight += 40 }
+        raise(target, weight)
+        lastMention[target] = t
+    }
+
+    // MARK: - Choosing the referent
+
+    /// The most salient person compatible with a gender; one the text tied to the same head word is preferred
+    /// and may be less salient.
+    func salientPerson(gender: Character?, head: UInt64?, affiliation: UInt64?, threshold: Double = 8) -> Int {
+        var best = -1, bestScore = 0.0
+        for k in entities.indices where entities[k].type == .person && salience[k] > 0.5 {
+            let g = currentGender(k)
+            if let gender, let g, gender != g { continue }
+            var score = salience[k]
+            if gender != nil && g == nil { score *= 0.7 }
+            if let head, heads[k].contains(head) { score = score * 4 + 40 }
+            else if score < threshold { continue }
+            if let affiliation, !affiliated(k, affiliation) && heads[k].isEmpty == false && !heads[k].contains(affiliation) { score *= 0.8 }
+            if score > bestScore || (score == bestScore && lastMention[k] > (best >= 0 ? lastMention[best] : -1)) {
+                best = k; bestScore = score
+            }
+        }
+        return best
+    }
+
+    /// The person mentioned last before token `t`, of a compatible gender.
+    func lastPerson(gender: Character?, before t: Int) -> Int {
+        var best = -1, at = -1
+        for k in entities.indices where entities[k].type == .person && lastMention[k] > at && lastMention[k] < t {
+            if let gender, let g = currentGender(k), g != gender { continue }
+            best = k; at = lastMention[k]
+        }
+        return best
+    }
+
+    func currentGender(_ k: Int) -> Character? {
+        let v = genderVotes[k]
+        return v.m > v.f ? "m" : (v.f > v.m ? "f" : nil)
+    }
+
+    /// The entity lexicon gives this person the party or movement the epithet names ("écologiste").
+    func affiliated(_ k: Int, _ head: UInt64) -> Bool {
+        guard let i = speakers.byKey[WordKey.of(entities[k].name)] else { return false }
+        return speakers.entries[i].affiliation.contains { WordKey.of($0) == head }
+    }
+
+    /// A new mention of entity `k` with this weight: the stronger of the old (faded) salience and the new one
+    /// counts, the weaker adds a little, so that the last sentence's subject outweighs a name repeated earlier.
+    mutating func raise(_ k: Int, _ weight: Double) {
+        let old = salience[k]
+        salience[k] = max(old, weight) + 0.3 * min(old, weight)
+    }
+
+    mutating func vote(_ k: Int, _ g: Character, _ w: Double) {
+        if g == "m" { genderVotes[k].m += w } else if g == "f" { genderVotes[k].f += w }
+    }
+
+    mutating func add(_ m: Coreference.Mention) {
+        // Mentions come in text order and do not overlap; an inner name of a description is not indexed twice.
+        if let last = mentions.last, last.span.end > m.span.start { return }
+        mentions.append(m)
+    }
+
+    // MARK: - Descriptions
+
+    struct Description {
+        var start: Int
+        var end: Int
+        var head: UInt64
+        var kind: CorefLexicon.RoleKind
+        var gender: Character?
+        /// Indefinite or possessive: someone new, or someone related to another.
+        var isNew: Bool
+        /// "ce dernier", "the latter".
+        var latter: Bool
+        /// Its complement names another person ("le porte-parole de X").
+        var relational: Bool
+    }
+
+    /// A noun phrase with a human head at token `t`: a determiner (optional in an apposition), pre-modifiers,
+    /// a role phrase from the lexicon, and its modifiers (adjectives and party names from the lexicon, capitalised
+    /// names, a complement with "de"/"of").
+    func description(at t: Int, end: Int, apposition: Bool) -> Description? {
+        guard t < end, tokens[t].kind == .word else { return nil }
+        var h = t
+        var determiner: CorefLexicon.Word?
+        if let w = lex.words[keys[t]]?.first(where: { [.definite, .demonstrative, .indefinite, .possessive].contains($0.cls) }) {
+            determiner = w
+            h += 1
+        } else if !apposition {
+            return nil
+        }
+        // "ce dernier", "the latter".
+        if h < end, let d = determiner, d.cls == .demonstrative || (d.cls == .definite && document.language == .english),
+           let l = lex.word(keys[h], .latter), standsAlone(after: h, end: end) {
+            return Description(start: t, end: h + 1, head: keys[h], kind: .person, gender: l.gender ?? d.gender,
+                               isNew: false, latter: true, relational: false)
+        }
+        var premodifierGender: Character?
+        while h < end && tokens[h].kind == .word, let p = lex.word(keys[h], .premodifier) {
+            premodifierGender = premodifierGender ?? p.gender
+            h += 1
+        }
+        guard h < end, let (role, afterRole) = rolePhrase(at: h, end: end) else { return nil }
+        var e = afterRole
+        var relational = false
+        var steps = 0
+        // Modifiers: party names and epithets, capitalised names, "de"/"of" complements.
+        while e < end && steps < 10 {
+            steps += 1
+            if nameEnd[e] >= 0 {
+                let k = Int(tokenEntity[e])
+                // "le ministre Gérald Darmanin": the name is the person the phrase introduces, not a modifier.
+                if entities[k].type == .person { break }
+                e = Int(nameEnd[e]); continue
+            }
+            if let (_, after) = rolePhrase(at: e, end: end), after > e, rolePhraseIsModifier(e) { e = after; continue }
+            if isCapitalised(e) && !has(e, [.pronoun, .conjunction, .determiner]) && !isSentenceStartWord(e) { e += 1; continue }
+            if has(e, .preposition) && isComplementPreposition(e) && e + 1 < end {
+                // A complement: up to a punctuation mark, a verb-like word or a relative pronoun.
+                var c = e + 1
+                var took = 0
+                while c < end && took < 6 {
+                    if tokens[c].kind == .punctuation || has(c, [.stop, .complementizer, .pronoun, .auxiliary, .be, .negation, .reflexive]) { break }
+                    if speechVerb(c) { break }
+                    if nameEnd[c] >= 0 {
+                        let k = Int(tokenEntity[c])
+                        if entities[k].type == .person { relational = true }
+                        c = Int(nameEnd[c]); took += 1; continue
+                    }
+                    if isLowerWord(c) && took > 0 && !has(c, [.determiner, .preposition]) && has(c - 1, [.determiner, .preposition]) == false && !isCapitalised(c - 1) {
+                        // A second bare noun in a row ends a short complement.
+                        break
+                    }
+                    c += 1; took += 1
+                }
+                // The complement must hold a word, not just its determiner.
+                var last = c - 1
+                while last > e && has(last, [.determiner, .preposition]) { last -= 1 }
+                if last <= e { break }
+                e = last + 1
+                continue
+            }
+            break
+        }
+        var gender = role.gender
+        if gender == nil { gender = premodifierGender }
+        if gender == nil, let d = determiner, d.cls != .possessive { gender = d.gender }
+        let isNew = determiner.map { $0.cls == .indefinite || $0.cls == .possessive } ?? false
+        return Description(start: t, end: e, head: role.words[0], kind: role.kind, gender: gender, isNew: isNew,
+                           latter: false, relational: relational)
+    }
+
+    /// The longest role phrase at token `h` ("secrétaire général", "ex-ministre"): the phrase and the token after it.
+    func rolePhrase(at h: Int, end: Int) -> (CorefLexicon.RolePhrase, Int)? {
+        guard tokens[h].kind == .word else { return nil }
+        if let list = lex.roles[keys[h]] {
+            for r in list where h + r.words.count <= end {
+                var ok = true
+                for (k, w) in r.words.enumerated() where keys[h + k] != w { ok = false; break }
+                if ok { return (r, h + r.words.count) }
+            }
+        }
+        // "ex-ministre", "ex-chargé de mission": the role after the prefix.
+        let s = Int(tokens[h].span.start), n = tokens[h].span.length
+        if n > 3, text[s] | 0x20 == 0x65, text[s + 1] | 0x20 == 0x78, text[s + 2] == 0x2D {
+            let key = WordKey.of(text, s + 3, Int(tokens[h].span.end))
+            if let list = lex.roles[key] {
+                for r in list where h + r.words.count <= end {
+                    var ok = true
+                    for (k, w) in r.words.enumerated().dropFirst() where keys[h + k] != w { ok = false; break }
+                    if ok { return (r, h + r.words.count) }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Nothing after the word makes it an adjective of a noun: "ce dernier a déclaré", "ce dernier," — not
+    /// "ce dernier point".
+    func standsAlone(after h: Int, end: Int) -> Bool {
+        let n = h + 1
+        guard n < end, tokens[n].kind == .word else { return true }
+        return has(n, [.auxiliary, .be, .negation, .reflexive, .clitic, .pronoun, .complementizer, .stop, .preposition, .conjunction])
+            || speechVerb(n) || !isLowerWord(n)
+    }
+
+    /// A role word used as a modifier after a role noun: an epithet or a second role ("député européen", "maire
+    /// socialiste") written in lower case.
+    func rolePhraseIsModifier(_ e: Int) -> Bool { isLowerWord(e) }
+
+    // MARK: - Token tests
+
+    @inline(__always) func has(_ t: Int, _ c: W) -> Bool { words.has(keys[t], c) }
+
+    @inline(__always) func isPunct(_ t: Int, _ c: UInt8) -> Bool {
+        tokens[t].kind == .punctuation && tokens[t].span.length == 1 && text[Int(tokens[t].span.start)] == c
+    }
+
+    func isCapitalised(_ t: Int) -> Bool {
+        guard tokens[t].kind == .word else { return false }
+        return text.scalar(at: Int(tokens[t].span.start)).0.properties.isUppercase
+    }
+
+    func isLowerWord(_ t: Int) -> Bool {
+        guard tokens[t].kind == .word else { return false }
+        return text.scalar(at: Int(tokens[t].span.start)).0.properties.isLowercase
+    }
+
+    /// A capitalised word that only starts a sentence: a function word ("Le", "Il").
+    func isSentenceStartWord(_ t: Int) -> Bool {
+        has(t, [.determiner, .preposition, .conjunction, .pronoun, .stop, .complementizer, .auxiliary, .be, .negation])
+    }
+
+    /// "de", "du", "des", "d'", "of": prepositions that open a noun's complement.
+    func isComplementPreposition(_ t: Int) -> Bool {
+        let s = Int(tokens[t].span.start)
+        let n = tokens[t].span.length
+        let b0 = text[s] | 0x20
+        if b0 == 0x64 {  // d…
+            if n == 2 { return text[s + 1] == 0x65 || text[s + 1] == 0x75 || text[s + 1] == 0x27 }  // de, du, d'
+            if n == 3 { return text[s + 1] == 0x65 && text[s + 2] == 0x73 }  // des
+            if n == 4 { return text[s + 1] == 0x27 || (text[s + 1] == 0xE2) }  // d’ (3-byte apostrophe)
+        }
+        if b0 == 0x6F && n == 2 { return text[s + 1] == 0x66 }  // of
+        return false
+    }
+
+    func speechVerb(_ t: Int) -> Bool {
+        tokens[t].kind == .word && (words.verbs[keys[t]] != nil || words.phrases[keys[t]] != nil)
+    }
+
+    /// A subject rather than a complement: not after a preposition (or a preposition and its article).
+    func isSubject(_ a: Int, first: Int) -> Bool {
+        var p = a - 1
+        if p >= first, lex.titles[keys[p]] != nil { p -= 1 }
+        guard p >= first else { return true }
+        if has(p, .preposition) && !has(p, .conjunction) { return false }
+        if has(p, .determiner), p - 1 >= first, has(p - 1, .preposition) { return false }
+        return true
+    }
+
+    /// A speech verb within four words after the mention ("X a déclaré", "X said") or three before it
+    /// ("a déclaré X", "said X").
+    func nearSpeechVerb(_ a: Int, _ b: Int, first: Int, end: Int) -> Bool {
+        var t = b, n = 0
+        while t < end && n < 4 {
+            if tokens[t].kind == .punctuation && !isPunct(t, 0x2C) { break }
+            if speechVerb(t) { return true }
+            t += 1; n += 1
+        }
+        t = a - 1; n = 0
+        while t >= first && n < 3 {
+            if tokens[t].kind == .punctuation && !isPunct(t, 0x2C) { break }
+            if speechVerb(t) { return true }
+            t -= 1; n += 1
+        }
+        return false
+    }
+
+    func span(_ a: Int, _ b: Int) -> Span { Span(tokens[a].span.start, tokens[b - 1].span.end) }
+}
