@@ -34,7 +34,7 @@ struct CorefLexicon: Sendable {
     }
 
     enum WordClass: UInt8, Sendable {
-        case definite, demonstrative, indefinite, possessive, subject, strong, premodifier, latter
+        case definite, demonstrative, indefinite, possessive, subject, strong, premodifier, latter, impersonal
     }
 
     struct Word: Sendable {
@@ -87,6 +87,7 @@ struct CorefLexicon: Sendable {
                     case "strong": cls = .strong
                     case "premodifier": cls = .premodifier
                     case "latter": cls = .latter
+                    case "impersonal": cls = .impersonal
                     default: continue
                     }
                     let g = row.fields.count > 2 ? row.fields[2].trimmingSpaces() : ""

@@ -62,6 +62,8 @@ private struct CorefPass {
     /// For each token, the entity whose name covers it (-1 if none), and at the first token of a name, its end.
     var tokenEntity: [Int32]
     var nameEnd: [Int32]
+    /// Tokens between quote marks: the speaker's words, whose pronouns are not the author's.
+    let quoted: [Bool]
 
     // Discourse state.
     var salience: [Double]
@@ -90,6 +92,7 @@ private struct CorefPass {
         self.keys = keys
         tokenEntity = [Int32](repeating: -1, count: tokens.count)
         nameEnd = [Int32](repeating: -1, count: tokens.count)
+        quoted = Self.quotedTokens(text, document)
         let n = entities.count
         salience = [Double](repeating: 0, count: n)
         lastMention = [Int](repeating: -1, count: n)
@@ -113,6 +116,36 @@ private struct CorefPass {
                 heads[k].formUnion(speakers.entries[i].roleHeads)
             }
         }
+    }
+
+    /// Which tokens stand between paired quote marks (the pairing the quote layer uses, paragraph by paragraph).
+    static func quotedTokens(_ text: UnsafeBufferPointer<UInt8>, _ document: Document) -> [Bool] {
+        var out = [Bool](repeating: false, count: document.tokens.count)
+        var paragraphs: [Span] = []
+        var current: Int32 = -1
+        for s in document.sentences {
+            if paragraphs.isEmpty || s.paragraph != current {
+                paragraphs.append(s.span)
+                current = s.paragraph
+            } else {
+                paragraphs[paragraphs.count - 1].end = s.span.end
+            }
+        }
+        let sentences = document.sentences
+        let marked = QuoteMarks.scan(text, paragraphs: paragraphs, sentenceStart: { offset in
+            Int(sentences[QuoteReader.sentenceIndex(sentences, offset)].span.start)
+        })
+        let tokens = document.tokens
+        for m in marked {
+            var lo = 0, hi = tokens.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if tokens[mid].span.start >= m.content.start { hi = mid } else { lo = mid + 1 }
+            }
+            var t = lo
+            while t < tokens.count && tokens[t].span.end <= m.content.end { out[t] = true; t += 1 }
+        }
+        return out
     }
 
     /// The first token that starts at or after `offset`.
@@ -173,7 +206,9 @@ private struct CorefPass {
                     tie(d, to: e, sentence: s)
                     t = d.end
                     // "X, the council chair, said": the speech verb after the apposition.
-                    if t < end, isPunct(t, 0x2C) || isPunct(t, 0x29), nearSpeechVerb(t, t + 1, first: range.lowerBound, end: end) { raise(e, 160) }
+                    if t < end, isPunct(t, 0x2C) || isPunct(t, 0x29), nearSpeechVerb(t, t + 1, first: range.lowerBound, end: end) {
+                        raise(e, Weight.recency + Weight.subject + Weight.speaker)
+                    }
                 }
                 continue
             }
@@ -187,9 +222,9 @@ private struct CorefPass {
                 t = d.end
                 continue
             }
-            if tokens[t].kind == .word, let p = lex.word(keys[t], .subject) {
+            if tokens[t].kind == .word, !quoted[t], let p = lex.word(keys[t], .subject), !impersonal(after: t, end: end) {
                 pronoun(t, gender: p.gender, sentence: s, first: range.lowerBound, end: end)
-            } else if tokens[t].kind == .word, let p = lex.word(keys[t], .strong), t > range.lowerBound,
+            } else if tokens[t].kind == .word, !quoted[t], let p = lex.word(keys[t], .strong), t > range.lowerBound,
                       has(t - 1, [.attribution, .opinion]) || (t - 2 >= range.lowerBound && has(t - 2, .attribution)) {
                 // "selon lui", "according to her".
                 pronoun(t, gender: p.gender, sentence: s, first: range.lowerBound, end: end)
@@ -210,8 +245,9 @@ private struct CorefPass {
         add(Coreference.Mention(span: span(a, b), sentence: Int32(s), tokens: Int32(a)..<Int32(b), kind: .name, entity: Int32(e),
                                 human: human, gender: nil, isNew: false))
         guard human else { return }
-        var weight = heading ? 60.0 : (isSubject(a, first: first) ? 100 : 50)
-        if nearSpeechVerb(a, b, first: first, end: end) { weight += 60 }
+        var weight = heading ? Weight.heading : Weight.recency + role(a, b, first: first, end: end)
+        if quoted[a] { weight = Weight.quoted }
+        else if nearSpeechVerb(a, b, first: first, end: end) { weight += Weight.speaker }
         raise(e, weight)
         lastMention[e] = a
     }
@@ -230,7 +266,7 @@ private struct CorefPass {
     /// A description that stands alone: resolved to the person it refers back to, or kept as someone new.
     mutating func describe(_ d: Description, sentence s: Int, first: Int, end: Int) {
         var target = -1
-        if !d.isNew && !d.relational {
+        if !d.isNew && !d.relational && !quoted[d.start] {
             if d.latter {
                 target = lastPerson(gender: d.gender, before: d.start)
             } else if d.kind != .group {
@@ -243,8 +279,8 @@ private struct CorefPass {
         guard target >= 0 else { return }
         references[target].append(Reference(span: sp, sentence: Int32(s), kind: .description))
         if let g = d.gender { vote(target, g, 0.5) }
-        var weight = isSubject(d.start, first: first) ? 80.0 : 40
-        if nearSpeechVerb(d.start, d.end, first: first, end: end) { weight += 60 }
+        var weight = Weight.recency + role(d.start, d.end, first: first, end: end)
+        if nearSpeechVerb(d.start, d.end, first: first, end: end) { weight += Weight.speaker }
         raise(target, weight)
         lastMention[target] = d.start
     }
@@ -257,8 +293,8 @@ private struct CorefPass {
         guard target >= 0 else { return }
         references[target].append(Reference(span: sp, sentence: Int32(s), kind: .pronoun))
         if let g = gender { vote(target, g, 0.5) }
-        var weight = 70.0
-        if nearSpeechVerb(t, t + 1, first: first, end: end) { weight += 40 }
+        var weight = Weight.recency + Weight.subject
+        if nearSpeechVerb(t, t + 1, first: first, end: end) { weight += Weight.speaker }
         raise(target, weight)
         lastMention[target] = t
     }
@@ -280,6 +316,12 @@ private struct CorefPass {
             if score > bestScore || (score == bestScore && lastMention[k] > (best >= 0 ? lastMention[best] : -1)) {
                 best = k; bestScore = score
             }
+        }
+        // "le Premier ministre a répondu …" before the name comes: the one person of the document the lexicon
+        // or the text gives that role.
+        if best < 0, let head {
+            let holders = entities.indices.filter { entities[$0].type == .person && heads[$0].contains(head) }
+            if holders.count == 1, gender == nil || currentGender(holders[0]) == nil || currentGender(holders[0]) == gender { return holders[0] }
         }
         return best
     }
@@ -437,6 +479,13 @@ private struct CorefPass {
         return nil
     }
 
+    /// "il faut", "il y a", "il semble": the pronoun stands for no one (a negation or reflexive may come between).
+    func impersonal(after t: Int, end: Int) -> Bool {
+        var n = t + 1
+        while n < end && has(n, [.negation, .reflexive]) && lex.word(keys[n], .impersonal) == nil { n += 1 }
+        return n < end && lex.word(keys[n], .impersonal) != nil
+    }
+
     /// Nothing after the word makes it an adjective of a noun: "ce dernier a déclaré", "ce dernier," — not
     /// "ce dernier point".
     func standsAlone(after h: Int, end: Int) -> Bool {
@@ -491,17 +540,46 @@ private struct CorefPass {
         tokens[t].kind == .word && (words.verbs[keys[t]] != nil || words.phrases[keys[t]] != nil)
     }
 
-    /// A subject rather than a complement: not after a preposition (or a preposition and its article).
-    func isSubject(_ a: Int, first: Int) -> Bool {
-        var p = a - 1
-        if p >= first, lex.titles[keys[p]] != nil { p -= 1 }
-        guard p >= first else { return true }
-        if has(p, .preposition) && !has(p, .conjunction) { return false }
-        if has(p, .determiner), p - 1 >= first, has(p - 1, .preposition) { return false }
-        return true
+    /// Salience weights, after Lappin and Leass (1994): every mention of the current sentence counts for its
+    /// recency, and more as a subject than as an object or a complement; a speaker counts more again. Salience
+    /// halves from one sentence to the next.
+    enum Weight {
+        static let recency = 100.0
+        static let subject = 80.0
+        static let object = 50.0
+        static let oblique = 40.0
+        static let speaker = 60.0
+        static let heading = 60.0
+        /// A name in someone's quoted words.
+        static let quoted = 40.0
     }
 
-    /// A speech verb within four words after the mention ("X a déclaré", "X said") or three before it
+    /// The grammatical weight of a mention at tokens [a, b): a subject (a verb form or a relative pronoun right
+    /// after it, or nothing but adverbials before it), a complement of a preposition, or an object.
+    func role(_ a: Int, _ b: Int, first: Int, end: Int) -> Double {
+        var p = a - 1
+        if p >= first, lex.titles[keys[p]] != nil { p -= 1 }
+        if p >= first {
+            if has(p, .preposition) && !has(p, .conjunction) { return Weight.oblique }
+            if has(p, .determiner), p - 1 >= first, has(p - 1, .preposition) { return Weight.oblique }
+        }
+        // A verb group or "qui" after the mention (an apposition may stand between).
+        var n = b
+        if n < end, isPunct(n, 0x2C) || isPunct(n, 0x28) {
+            // Skip an apposition or a parenthesis: "X, 45 ans, a …", "X (PS) a …".
+            var k = n + 1, steps = 0
+            while k < end && steps < 12 && !(isPunct(k, 0x2C) || isPunct(k, 0x29)) { k += 1; steps += 1 }
+            if k < end && steps < 12 { n = k + 1 }
+        }
+        if n < end, has(n, [.auxiliary, .be, .negation, .reflexive, .stop]) || speechVerb(n) { return Weight.subject }
+        // The first mention of the sentence, after nothing but a conjunction or a short adverbial.
+        var k = first, words = 0
+        while k < a { if tokens[k].kind == .word { words += 1 }; k += 1 }
+        if words <= 1 { return Weight.subject }
+        return Weight.object
+    }
+
+    /// A speech verb within four words after the mention ("X a déclaré", "X said") or right before it
     /// ("a déclaré X", "said X").
     func nearSpeechVerb(_ a: Int, _ b: Int, first: Int, end: Int) -> Bool {
         var t = b, n = 0
@@ -510,13 +588,13 @@ private struct CorefPass {
             if speechVerb(t) { return true }
             t += 1; n += 1
         }
-        t = a - 1; n = 0
-        while t >= first && n < 3 {
-            if tokens[t].kind == .punctuation && !isPunct(t, 0x2C) { break }
-            if speechVerb(t) { return true }
-            t -= 1; n += 1
-        }
-        return false
+        // Before it, an inverted subject: the verb group right before the mention and its determiner
+        // ("a déclaré le ministre", "said Smith"), not a verb whose object clause the mention opens.
+        t = a - 1
+        if t >= first, lex.titles[keys[t]] != nil { t -= 1 }
+        if t >= first, lex.words[keys[t]] != nil, !speechVerb(t) { t -= 1 }
+        if t >= first, has(t, .clitic) { t -= 1 }
+        return t >= first && speechVerb(t)
     }
 
     func span(_ a: Int, _ b: Int) -> Span { Span(tokens[a].span.start, tokens[b - 1].span.end) }

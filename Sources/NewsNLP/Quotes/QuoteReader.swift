@@ -477,6 +477,12 @@ extension QuoteReader {
             }
             return
         }
+        // 1b. A name after the quote, in brackets or after a dash: « "…" (François Molins) », « "…" — Jane Doe ».
+        if let src = signature(after: closeTok, last: last) {
+            f.source = src
+            f.bare = false
+            return
+        }
         // 2. A cue before the quote in its sentence: "X a déclaré : « … »", "X dénonce un « mépris »".
         var floor = first
         var j = index - 1
@@ -520,6 +526,19 @@ extension QuoteReader {
             }
             c += 1
         }
+    }
+
+    /// A name that signs the quote right after its closing mark: in brackets, or after a dash.
+    func signature(after closeTok: Int, last: Int) -> Source? {
+        var t = closeTok + 1
+        guard t <= last, tokens[t].kind == .punctuation else { return nil }
+        let (c, _) = text.scalar(at: Int(tokens[t].span.start))
+        let bracket = c == "("
+        guard bracket || c == "-" || c == "\u{2013}" || c == "\u{2014}" || c == "\u{2015}" else { return nil }
+        t += 1
+        guard t <= last, let e = nameRun(at: t, last: last) else { return nil }
+        if bracket && !(e <= last && isPunct(e, 0x29)) { return nil }
+        return .name(t, e)
     }
 
     /// "selon lui", "d'après le ministre", "according to X", and "pour X" right after the quote or opening the sentence.
@@ -615,6 +634,13 @@ extension QuoteReader {
         var steps = 0
         while t >= floor && steps < 30 {
             steps += 1
+            // A description or a role the coreference layer read ("le maire de Bordeaux a salué …").
+            if let m = document.coreference.mention(atToken: t), m.kind == .description || m.kind == .role, m.human {
+                let a = Int(m.tokens.lowerBound)
+                if a >= floor && !(a - 1 >= floor && has(a - 1, .preposition)) { return .description(a, Int(m.tokens.upperBound)) }
+                t = a - 1
+                continue
+            }
             if tokens[t].kind == .punctuation {
                 // A quote before the verb in the sentence: its speaker is this one's too.
                 if isQuoteMark(t) && quoteEnds(before: Int(tokens[t].span.start)) { return nil }
@@ -682,9 +708,11 @@ extension QuoteReader {
         if entity(covering: tokens[a].span) != nil { return true }
         // An acronym ("LR", "CGT").
         if b == a + 1 {
-            var upper = 0
-            for i in Int(tokens[a].span.start)..<Int(tokens[a].span.end) where text[i] >= 0x41 && text[i] <= 0x5A { upper += 1 }
-            if upper >= 2 { return true }
+            var upper = 0, lower = 0
+            for i in Int(tokens[a].span.start)..<Int(tokens[a].span.end) {
+                if text[i] >= 0x41 && text[i] <= 0x5A { upper += 1 } else if text[i] >= 0x61 && text[i] <= 0x7A { lower += 1 }
+            }
+            if upper >= 2 && lower == 0 { return true }
         }
         return speakers.byKey[WordKey.of(text, Int(tokens[a].span.start), Int(tokens[b - 1].span.end))] != nil
     }

@@ -67,9 +67,32 @@ struct Tokenizer {
                 continue
             }
             out.tokens.append(Token(span: Span(r.start, r.end), kind: Self.kindOfNonWord(first)))
+            // A closing quote mark glued to the capitalised word of the next sentence: « ailleurs"L'exécutif »,
+            // « oui »Le » (an intertitle or heading run into the text).
+            if i + 1 < n, raws[i + 1].start == r.end, closesQuote(text, first, at: r.start), startsSentenceWord(text, raws[i + 1].start, raws[i + 1].end) {
+                out.gluedBoundaries.append(r.end)
+            }
             i += 1
         }
         return out
+    }
+
+    /// A quote mark that can only close a quote here: » and ” always, a straight " after a non-space.
+    func closesQuote(_ text: UnsafeBufferPointer<UInt8>, _ c: Unicode.Scalar, at start: Int) -> Bool {
+        switch c {
+        case "\u{BB}", "\u{201D}": return true
+        case "\"": return start > 0 && !text.scalar(before: start).0.isSpace
+        default: return false
+        }
+    }
+
+    /// A capital followed by a lower-case letter or an elision apostrophe ("Le", "L'exécutif").
+    func startsSentenceWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let (u, ul) = text.scalar(at: start)
+        guard u.isUpper, start + ul < end else { return false }
+        let (v, vl) = text.scalar(at: start + ul)
+        if v.isLower { return true }
+        return (v == "'" || v == "\u{2019}") && start + ul + vl < end && text.scalar(at: start + ul + vl).0.isLower
     }
 
     static func kindOfNonWord(_ c: Unicode.Scalar) -> TokenKind {
@@ -362,8 +385,8 @@ private extension Tokenizer {
         while k < end {
             let (c, l) = text.scalar(at: k)
             if (c == "." || c == "\u{FF0E}") && lowerRun >= 2 && k + l < end {
-                let (u, ul) = text.scalar(at: k + l)
-                if u.isUpper && k + l + ul < end && text.scalar(at: k + l + ul).0.isLower { return k }
+                // "exprimé.Il", and an elided article after the period: "procureur.L'assaillant".
+                if startsSentenceWord(text, k + l, end) { return k }
             }
             lowerRun = c.isLower ? lowerRun + 1 : 0
             k += l
