@@ -52,7 +52,7 @@ struct CorefLexicon: Sendable {
     static func load(_ language: Language, from lexicons: Lexicons) -> CorefLexicon {
         lexicons.cached("coreference:" + language.code) {
             var lex = CorefLexicon()
-            // Both languages' roles: French articles quote English titles and the reverse.
+            // Both languages' titles: French articles name English speakers ("Mr. Biden") and the reverse.
             let order = language == .french ? ["fr", "en"] : ["en", "fr"]
             for code in order {
                 for file in lexicons.files(code + "/roles") {
@@ -66,6 +66,8 @@ struct CorefLexicon: Sendable {
                             if words.count == 1, code == language.code || lex.titles[first] == nil { lex.titles[first] = gender }
                             continue
                         }
+                        // Role nouns of the document's language only: "aide" is help in French.
+                        guard code == language.code else { continue }
                         var list = lex.roles[first] ?? []
                         // The document's language wins over the other's row for the same words.
                         if list.contains(where: { $0.words == words }) { continue }

@@ -1,3 +1,4 @@
+import Foundation
 /// Finds every mention of the document's people and bodies and ties each to an entity, in one pass over the
 /// text in reading order, keeping a salience score per entity (how much the passage is about it):
 ///
@@ -33,6 +34,12 @@ struct CoreferenceResolver: Sendable {
             return pass.run()
         }
         document.coreference = result.index
+        if getenv("NEWSNLP_DEBUG_COREF") != nil {
+            for m in result.index.mentions where m.kind != .name {
+                let who = m.entity >= 0 ? document.entities[Int(m.entity)].name : "-"
+                print("\(m.sentence) \(m.kind) [\(document.string(m.span))] → \(who)")
+            }
+        }
         for (k, refs) in result.references.enumerated() where !refs.isEmpty {
             document.entities[k].references = refs
         }
@@ -67,6 +74,8 @@ private struct CorefPass {
 
     // Discourse state.
     var salience: [Double]
+    /// People named in the title or the lead: what the article is about keeps some salience throughout.
+    var topic: [Bool]
     var lastMention: [Int]
     var heads: [Set<UInt64>]
     var genderVotes: [(m: Double, f: Double)]
@@ -95,6 +104,7 @@ private struct CorefPass {
         quoted = Self.quotedTokens(text, document)
         let n = entities.count
         salience = [Double](repeating: 0, count: n)
+        topic = [Bool](repeating: false, count: n)
         lastMention = [Int](repeating: -1, count: n)
         heads = [Set<UInt64>](repeating: [], count: n)
         genderVotes = [(m: Double, f: Double)](repeating: (0, 0), count: n)
@@ -158,13 +168,18 @@ private struct CorefPass {
         return lo
     }
 
+    /// The first sentence after the title: the lead.
+    var firstBodySentence: Int {
+        document.sentences.firstIndex { !$0.isHeading && !$0.boilerplate } ?? 0
+    }
+
     mutating func run() -> (index: Coreference, references: [[Reference]], roles: [[Mention]], genders: [Character?]) {
         var previousParagraph: Int32 = -1
         for (s, sentence) in document.sentences.enumerated() {
             // Salience fades from one sentence to the next, faster across paragraphs.
             let decay = sentence.paragraph != previousParagraph ? 0.4 : 0.5
             previousParagraph = sentence.paragraph
-            for k in salience.indices { salience[k] *= decay }
+            for k in salience.indices { salience[k] = max(salience[k] * decay, topic[k] ? Weight.topicFloor : 0) }
             topPerson.append(mostSalientPerson())
             if sentence.boilerplate && !sentence.isByline { continue }
             read(sentence: s, heading: sentence.isHeading)
@@ -250,6 +265,7 @@ private struct CorefPass {
         else if nearSpeechVerb(a, b, first: first, end: end) { weight += Weight.speaker }
         raise(e, weight)
         lastMention[e] = a
+        if heading || s <= firstBodySentence { topic[e] = true }
     }
 
     /// A role phrase tied to entity `e` by its place next to the name.
@@ -278,6 +294,8 @@ private struct CorefPass {
                                 entity: Int32(target), human: true, gender: d.gender, isNew: d.isNew || d.relational))
         guard target >= 0 else { return }
         references[target].append(Reference(span: sp, sentence: Int32(s), kind: .description))
+        // The head word now names this person too: a later "le député" finds them however long the gap.
+        if !d.latter { heads[target].insert(d.head) }
         if let g = d.gender { vote(target, g, 0.5) }
         var weight = Weight.recency + role(d.start, d.end, first: first, end: end)
         if nearSpeechVerb(d.start, d.end, first: first, end: end) { weight += Weight.speaker }
@@ -419,6 +437,8 @@ private struct CorefPass {
             }
             if let (_, after) = rolePhrase(at: e, end: end), after > e, rolePhraseIsModifier(e) { e = after; continue }
             if isCapitalised(e) && !has(e, [.pronoun, .conjunction, .determiner]) && !isSentenceStartWord(e) { e += 1; continue }
+            // "Europe Ecologie - Les Verts": a dash inside a party name.
+            if e > afterRole, e + 1 < end, isCapitalised(e - 1), tokens[e].kind == .punctuation, text[Int(tokens[e].span.start)] == 0x2D, isCapitalised(e + 1) { e += 1; continue }
             if has(e, .preposition) && isComplementPreposition(e) && e + 1 < end {
                 // A complement: up to a punctuation mark, a verb-like word or a relative pronoun.
                 var c = e + 1
@@ -428,7 +448,12 @@ private struct CorefPass {
                     if speechVerb(c) { break }
                     if nameEnd[c] >= 0 {
                         let k = Int(tokenEntity[c])
-                        if entities[k].type == .person { relational = true }
+                        if entities[k].type == .person {
+                            // "le porte-parole de Marine Le Pen": someone else; "la maire de la capitale Anne
+                            // Hidalgo": the name the phrase introduces.
+                            if !has(c - 1, [.preposition, .determiner]) { break }
+                            relational = true
+                        }
                         c = Int(nameEnd[c]); took += 1; continue
                     }
                     if isLowerWord(c) && took > 0 && !has(c, [.determiner, .preposition]) && has(c - 1, [.determiner, .preposition]) == false && !isCapitalised(c - 1) {
@@ -552,6 +577,8 @@ private struct CorefPass {
         static let heading = 60.0
         /// A name in someone's quoted words.
         static let quoted = 40.0
+        /// The least salience of a person named in the title or the lead.
+        static let topicFloor = 6.0
     }
 
     /// The grammatical weight of a mention at tokens [a, b): a subject (a verb form or a relative pronoun right
