@@ -418,6 +418,13 @@ private struct CorefPass {
                                isNew: false, latter: true, relational: false)
         }
         var premodifierGender: Character?
+        // "l'ancien a déclaré": a word that is a pre-modifier and a noun for a person stands alone here.
+        if h < end, lex.word(keys[h], .premodifier) != nil, let (r, after) = rolePhrase(at: h, end: end), after == h + 1,
+           r.kind == .person, standsAlone(after: h, end: end) {
+            let isNew = determiner.map { $0.cls == .indefinite || $0.cls == .possessive } ?? false
+            return Description(start: t, end: after, head: r.words[0], kind: .person, gender: r.gender ?? determiner?.gender,
+                               isNew: isNew, latter: false, relational: false)
+        }
         while h < end && tokens[h].kind == .word, let p = lex.word(keys[h], .premodifier) {
             premodifierGender = premodifierGender ?? p.gender
             h += 1

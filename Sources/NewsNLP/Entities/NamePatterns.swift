@@ -38,7 +38,8 @@ struct NamePatterns: Sendable {
                         let gender = row.fields[1].first ?? "u"
                         if row.fields[2] == "title" {
                             p.titles[form] = gender
-                        } else {
+                        } else if row.fields[2] == "role" {
+                            // Roles only: generic people, groups and party epithets are the coreference layer's.
                             let ws = EntityLexicon.words(form, elisions).map { FoldHash.hash(folded: $0) }
                             guard let first = ws.first else { continue }
                             p.roles[first] = (p.roles[first] ?? []) + [(ws, gender)]

@@ -8,8 +8,6 @@ struct QuoteLexicon: Sendable {
     /// Multi-word verb forms ("fait savoir", "point out"), by their first word.
     var phrases = WordTable<[(words: [UInt64], form: VerbForm)]>()
     var classes = WordTable<WordClass>()
-    /// Role nouns ("président", "porte-parole du gouvernement"), first word → (words, gender).
-    var roles = WordTable<[(words: [UInt64], gender: Character?)]>()
     /// Courtesy titles written before a name ("M.", "Mme", "Mr."), with their gender.
     var titles = WordTable<Character?>()
 
@@ -96,9 +94,6 @@ struct QuoteLexicon: Sendable {
                     let text = String(row.fields[0].trimmingSpaces())
                     if row.fields[2].trimmingSpaces() == "title" {
                         lex.titles[WordKey.of(text)] = gender
-                    } else {
-                        let words = text.split(separator: " ").map { WordKey.of(String($0)) }
-                        if let f = words.first { lex.roles[f] = ((lex.roles[f] ?? []) + [(words, gender)]).sorted { $0.words.count > $1.words.count } }
                     }
                 }
             }
