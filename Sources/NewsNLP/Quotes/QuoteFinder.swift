@@ -20,7 +20,8 @@ struct QuoteFinder: Sendable {
         let doc = document
         let speakers = SpeakerLexicon.load(from: lexicons)
         let quotes = doc.utf8.withUnsafeBufferPointer { text in
-            var reader = QuoteReader(text: text, document: doc, lexicon: lexicon, firstNames: firstNames, speakers: speakers)
+            var reader = QuoteReader(text: text, document: doc, lexicon: lexicon, firstNames: firstNames, speakers: speakers,
+                                     roles: CorefLexicon.load(language, from: lexicons))
             return reader.read()
         }
         document.quotes = quotes

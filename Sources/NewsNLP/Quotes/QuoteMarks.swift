@@ -34,9 +34,15 @@ enum QuoteMarks {
             let end = Int(paragraph.end)
             while i < end {
                 let b = text[i]
-                if b != 0x22 && b != 0xC2 && b != 0xE2 { i += 1; continue }
-                let (scalar, n) = text.scalar(at: i)
+                if b != 0x22 && b != 0xC2 && b != 0xE2 && b != 0x27 && b != 0x60 { i += 1; continue }
+                var (scalar, n) = text.scalar(at: i)
                 let family: Family, side: Int
+                if b == 0x27 || b == 0x60 {
+                    // '' and `` stand for a double quote mark; a single apostrophe or backtick is no quote mark.
+                    guard i + 1 < end && text[i + 1] == b else { i += 1; continue }
+                    scalar = "\""
+                    n = 2
+                }
                 switch scalar.value {
                 case 0x22: family = .straight; side = 0
                 case 0xAB: family = .guillemet; side = 1

@@ -136,7 +136,7 @@ extension QuoteReader {
             let entry = lexiconEntry(a, b)
             // A capitalised word that no list knows and no first name or title starts is no person
             // ("Premier", a glued "TensionsLe").
-            guard entry != nil || personStart(a) || knownName(a, b) else { return (nil, 0) }
+            guard entry != nil || personStart(a) || knownName(a, b) || plausibleName(a, b) else { return (nil, 0) }
             let k = personIndex(atOrAfter: Int(span.start))
             for j in [k - 1, k] where j >= 0 && j < persons.count && persons[j].span.overlaps(span) {
                 return (Speaker(name: persons[j].name, entity: persons[j].entity, span: span), Confidence.name)
@@ -179,6 +179,30 @@ extension QuoteReader {
             if let p = partyMember(Int(m.tokens.upperBound) - 1) { return (Speaker(name: p.name, entity: p.entity, span: m.span), Confidence.party) }
             return (Speaker(name: wordsText(Int(m.tokens.lowerBound), Int(m.tokens.upperBound)), entity: nil, span: m.span), Confidence.anonymous)
         }
+    }
+
+    /// Capitalised words that can be a surname: no role or title word, no function word, no place the entity
+    /// layer knows, and no word glued to another sentence ("TensionsLe").
+    func plausibleName(_ a: Int, _ b: Int) -> Bool {
+        for t in a..<b {
+            guard tokens[t].kind == .word, isCapitalised(t), !isFunctionWord(t) else { return false }
+            if corefLex.roles[keys[t]] != nil || corefLex.titles[keys[t]] != nil { return false }
+            // A capital inside the word after lower-case letters: two words glued together.
+            var sawLower = false
+            var i = Int(tokens[t].span.start)
+            while i < Int(tokens[t].span.end) {
+                let (c, l) = text.scalar(at: i)
+                if c.properties.isLowercase { sawLower = true } else if sawLower && c.properties.isUppercase && !(i > 0 && text[i - 1] == 0x2D) && !isMacPrefix(t, i) { return false }
+                i += l
+            }
+        }
+        return true
+    }
+
+    /// "McFaul", "MacArthur": a capital after "Mc" or "Mac" is part of the name.
+    func isMacPrefix(_ t: Int, _ i: Int) -> Bool {
+        let s = Int(tokens[t].span.start)
+        return (i - s == 2 && text[s] == 0x4D && text[s + 1] == 0x63) || (i - s == 3 && text[s] == 0x4D && text[s + 1] == 0x61 && text[s + 2] == 0x63)
     }
 
     /// The words of tokens [a, b), quote marks left out.
@@ -250,6 +274,20 @@ extension QuoteReader {
                 found[k].speaker = found[j].speaker
                 found[k].echo = j
                 found[k].confidence = min(found[k].confidence, Confidence.echo)
+            }
+        }
+        // A quote that opens its paragraph after one that ends in a colon: "Caddell continued:" ¶ "…".
+        for k in found.indices where found[k].speaker == nil && found[k].bare && startsParagraph(found[k]) {
+            let s = found[k].sentence
+            guard s > 0 else { continue }
+            let prev = tokenRange(s - 1)
+            guard prev.count >= 2, isPunct(prev.upperBound - 1, 0x3A) else { continue }
+            if let src = subjectBefore(prev.upperBound - 1, floor: prev.lowerBound) {
+                let (sp, conf) = resolve(src, position: Int(found[k].span.start), previous: found[..<k])
+                if let sp {
+                    found[k].speaker = sp
+                    found[k].confidence = min(found[k].confidence, conf, Confidence.colon)
+                }
             }
         }
         // A partial quote built into a sentence that names no cue: the sentence's subject speaks

@@ -8,6 +8,8 @@ struct QuoteReader {
     let lex: QuoteLexicon
     let firstNames: FirstNames
     let speakers: SpeakerLexicon
+    /// Role nouns and titles, to tell a name from a role word.
+    let corefLex: CorefLexicon
     /// The `WordKey` of every token.
     let keys: [UInt64]
     /// Person mentions in document order (entities first, names found in the text otherwise).
@@ -67,13 +69,15 @@ struct QuoteReader {
         static let sameSentence = 0.7
         static let echo = 0.7
         static let subject = 0.65
+        static let colon = 0.75
         static let impersonal = 0.6
         static let continuation = 0.6
         static let nearestPerson = 0.55
         static let none = 0.5
     }
 
-    init(text: UnsafeBufferPointer<UInt8>, document: Document, lexicon: QuoteLexicon, firstNames: FirstNames, speakers: SpeakerLexicon) {
+    init(text: UnsafeBufferPointer<UInt8>, document: Document, lexicon: QuoteLexicon, firstNames: FirstNames, speakers: SpeakerLexicon, roles: CorefLexicon) {
+        self.corefLex = roles
         self.text = text
         self.document = document
         self.tokens = document.tokens
@@ -177,6 +181,7 @@ extension QuoteReader {
         let (c, _) = text.scalar(at: Int(tokens[t].span.start))
         switch c.value {
         case 0x22, 0xAB, 0xBB, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A: return true
+        case 0x27, 0x60: return tokens[t].span.length == 2  // '' and ``
         default: return false
         }
     }
@@ -396,7 +401,13 @@ extension QuoteReader {
         }
         let start = t
         var w = 0
-        while t <= last && w < 5 {
+        while t <= last && w < 8 {
+            // A party and state in brackets after a name: "Rep. Gwen Moore (D-Wis.) said".
+            if isPunct(t, 0x28), t > start, isCapitalised(t - 1) {
+                var c = t + 1
+                while c <= last && c < t + 8 && !isPunct(c, 0x29) { c += 1 }
+                if c <= last && isPunct(c, 0x29) { t = c + 1; continue }
+            }
             if tokens[t].kind == .punctuation { return nil }
             if let v = speechVerb(at: t, first: start) {
                 let group = cueGroup(verb: t, end: v.end, first: start, last: last)
@@ -478,7 +489,7 @@ extension QuoteReader {
             return
         }
         // 1b. A name after the quote, in brackets or after a dash: « "…" (François Molins) », « "…" — Jane Doe ».
-        if let src = signature(after: closeTok, last: last) {
+        if let src = signature(after: closeTok, last: paragraphLast(sentenceIndex(Int(f.span.end)))) {
             f.source = src
             f.bare = false
             return
@@ -526,6 +537,13 @@ extension QuoteReader {
             }
             c += 1
         }
+    }
+
+    /// The last token of the paragraph holding sentence `s`.
+    func paragraphLast(_ s: Int) -> Int {
+        var k = s
+        while k + 1 < sentences.count && sentences[k + 1].paragraph == sentences[s].paragraph { k += 1 }
+        return Int(sentences[k].tokens.upperBound) - 1
     }
 
     /// A name that signs the quote right after its closing mark: in brackets, or after a dash.

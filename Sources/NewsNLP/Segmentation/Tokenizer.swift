@@ -66,6 +66,13 @@ struct Tokenizer {
                 i = word(text, raws, i, &out)
                 continue
             }
+            // Two apostrophes or two backticks are one quote mark ('' and ``, as some wires write “ and ”).
+            if (first == "'" || first == "`") && r.end - r.start == 1 && i + 1 < n && raws[i + 1].start == r.end
+                && raws[i + 1].end == r.end + 1 && text[r.end] == text[r.start] {
+                out.tokens.append(Token(span: Span(r.start, r.end + 1), kind: .punctuation))
+                i += 2
+                continue
+            }
             out.tokens.append(Token(span: Span(r.start, r.end), kind: Self.kindOfNonWord(first)))
             // A closing quote mark glued to the capitalised word of the next sentence: « ailleurs"L'exécutif »,
             // « oui »Le » (an intertitle or heading run into the text).
