@@ -34,7 +34,7 @@ struct CorefLexicon: Sendable {
     }
 
     enum WordClass: UInt8, Sendable {
-        case definite, demonstrative, indefinite, possessive, subject, strong, premodifier, latter, impersonal
+        case definite, demonstrative, indefinite, possessive, subject, plural, strong, premodifier, latter, impersonal
     }
 
     struct Word: Sendable {
@@ -86,6 +86,7 @@ struct CorefLexicon: Sendable {
                     case "indefinite": cls = .indefinite
                     case "possessive": cls = .possessive
                     case "subject": cls = .subject
+                    case "plural": cls = .plural
                     case "strong": cls = .strong
                     case "premodifier": cls = .premodifier
                     case "latter": cls = .latter

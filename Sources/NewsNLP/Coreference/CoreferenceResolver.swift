@@ -239,6 +239,8 @@ private struct CorefPass {
             }
             if tokens[t].kind == .word, !quoted[t], let p = lex.word(keys[t], .subject), !impersonal(after: t, end: end) {
                 pronoun(t, gender: p.gender, sentence: s, first: range.lowerBound, end: end)
+            } else if tokens[t].kind == .word, !quoted[t], lex.word(keys[t], .plural) != nil, !impersonal(after: t, end: end) {
+                group(t, sentence: s, first: range.lowerBound, end: end)
             } else if tokens[t].kind == .word, !quoted[t], let p = lex.word(keys[t], .strong), t > range.lowerBound,
                       has(t - 1, [.attribution, .opinion]) || (t - 2 >= range.lowerBound && has(t - 2, .attribution)) {
                 // "selon lui", "according to her".
@@ -311,6 +313,23 @@ private struct CorefPass {
         guard target >= 0 else { return }
         references[target].append(Reference(span: sp, sentence: Int32(s), kind: .pronoun))
         if let g = gender { vote(target, g, 0.5) }
+        var weight = Weight.recency + Weight.subject
+        if nearSpeechVerb(t, t + 1, first: first, end: end) { weight += Weight.speaker }
+        raise(target, weight)
+        lastMention[target] = t
+    }
+
+    /// A plural pronoun ("ils", "-elles", "they"): the most salient organisation, if one stands out.
+    mutating func group(_ t: Int, sentence s: Int, first: Int, end: Int) {
+        var target = -1, best = 20.0
+        for k in entities.indices where entities[k].type == .organisation && salience[k] > best {
+            target = k; best = salience[k]
+        }
+        let sp = tokens[t].span
+        add(Coreference.Mention(span: sp, sentence: Int32(s), tokens: Int32(t)..<Int32(t + 1), kind: .pronoun,
+                                entity: Int32(target), human: true, gender: nil, isNew: false))
+        guard target >= 0 else { return }
+        references[target].append(Reference(span: sp, sentence: Int32(s), kind: .pronoun))
         var weight = Weight.recency + Weight.subject
         if nearSpeechVerb(t, t + 1, first: first, end: end) { weight += Weight.speaker }
         raise(target, weight)
@@ -618,7 +637,8 @@ private struct CorefPass {
     func nearSpeechVerb(_ a: Int, _ b: Int, first: Int, end: Int) -> Bool {
         var t = b, n = 0
         while t < end && n < 4 {
-            if tokens[t].kind == .punctuation && !isPunct(t, 0x2C) { break }
+            // Another clause, or another subject, before the verb: "…, il estime".
+            if tokens[t].kind == .punctuation || lex.word(keys[t], .subject) != nil || lex.word(keys[t], .plural) != nil { break }
             if speechVerb(t) { return true }
             t += 1; n += 1
         }

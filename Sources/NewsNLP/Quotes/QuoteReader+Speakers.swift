@@ -152,7 +152,14 @@ extension QuoteReader {
                 }
                 return (nil, 0)
             }
-            if c.contains(.pronounPlural) || c.contains(.cliticPlural) { return (nil, 0) }
+            if c.contains(.pronounPlural) || c.contains(.cliticPlural) {
+                // "développent-ils": the organisation the coreference layer found for it, if any.
+                if let m = coref.mention(atToken: t), m.kind == .pronoun, m.entity >= 0 {
+                    let e = document.entities[Int(m.entity)]
+                    return (Speaker(name: e.name, entity: e.id, span: tokens[t].span), Confidence.group)
+                }
+                return (nil, 0)
+            }
             if let m = coref.mention(atToken: t), m.kind == .pronoun {
                 guard m.entity >= 0 else { return (nil, 0) }
                 let e = document.entities[Int(m.entity)]

@@ -70,6 +70,7 @@ struct QuoteReader {
         static let echo = 0.7
         static let subject = 0.65
         static let colon = 0.75
+        static let group = 0.6
         static let impersonal = 0.6
         static let continuation = 0.6
         static let nearestPerson = 0.55
@@ -654,8 +655,14 @@ extension QuoteReader {
             steps += 1
             // A description or a role the coreference layer read ("le maire de Bordeaux a salué …").
             if let m = document.coreference.mention(atToken: t), m.kind == .description || m.kind == .role, m.human {
-                let a = Int(m.tokens.lowerBound)
-                if a >= floor && !(a - 1 >= floor && has(a - 1, .preposition)) { return .description(a, Int(m.tokens.upperBound)) }
+                var a = Int(m.tokens.lowerBound), b = Int(m.tokens.upperBound)
+                // An apposition chain: "Matt Schruers, président de …, un lobby de la tech, a estimé": its head.
+                while a - 2 >= floor, isPunct(a - 1, 0x2C), let h = document.coreference.mention(atToken: a - 2),
+                      h.human, h.kind != .pronoun, Int(h.tokens.lowerBound) >= floor {
+                    a = Int(h.tokens.lowerBound); b = Int(h.tokens.upperBound)
+                    if h.kind == .name { return .name(a, b) }
+                }
+                if a >= floor && !(a - 1 >= floor && has(a - 1, .preposition)) { return .description(a, b) }
                 t = a - 1
                 continue
             }

@@ -394,6 +394,9 @@ private extension Tokenizer {
             if (c == "." || c == "\u{FF0E}") && lowerRun >= 2 && k + l < end {
                 // "exprimé.Il", and an elided article after the period: "procureur.L'assaillant".
                 if startsSentenceWord(text, k + l, end) { return k }
+                // A one-letter capitalised word after it: "Berlin.A Lesbos" (not "U.S.A", whose letters are single).
+                let (u, ul) = text.scalar(at: k + l)
+                if u.isUpper && k + l + ul == end && end < text.count && text.scalar(at: end).0.isSpace { return k }
             }
             lowerRun = c.isLower ? lowerRun + 1 : 0
             k += l
