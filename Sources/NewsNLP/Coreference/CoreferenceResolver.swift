@@ -284,11 +284,13 @@ private struct CorefPass {
     /// A description that stands alone: resolved to the person it refers back to, or kept as someone new.
     mutating func describe(_ d: Description, sentence s: Int, first: Int, end: Int) {
         var target = -1
-        if !d.isNew && !d.relational && !quoted[d.start] {
+        if !d.isNew && !quoted[d.start] {
             if d.latter {
                 target = lastPerson(gender: d.gender, before: d.start)
             } else if d.kind != .group {
-                target = salientPerson(gender: d.gender, head: d.head, affiliation: d.kind == .affiliation ? d.head : nil)
+                // "l'ancienne ministre de Nicolas Sarkozy": someone other than the person in the complement.
+                target = salientPerson(gender: d.gender, head: d.head, affiliation: d.kind == .affiliation ? d.head : nil,
+                                       excluding: d.relational ? entitiesNamed(in: d.start, d.end) : [])
             }
         }
         let sp = span(d.start, d.end)
@@ -340,9 +342,9 @@ private struct CorefPass {
 
     /// The most salient person compatible with a gender; one the text tied to the same head word is preferred
     /// and may be less salient.
-    func salientPerson(gender: Character?, head: UInt64?, affiliation: UInt64?, threshold: Double = 8) -> Int {
+    func salientPerson(gender: Character?, head: UInt64?, affiliation: UInt64?, threshold: Double = 8, excluding: Set<Int> = []) -> Int {
         var best = -1, bestScore = 0.0
-        for k in entities.indices where entities[k].type == .person && salience[k] > 0.5 {
+        for k in entities.indices where entities[k].type == .person && salience[k] > 0.5 && !excluding.contains(k) {
             let g = currentGender(k)
             if let gender, let g, gender != g { continue }
             var score = salience[k]
@@ -361,6 +363,13 @@ private struct CorefPass {
             if holders.count == 1, gender == nil || currentGender(holders[0]) == nil || currentGender(holders[0]) == gender { return holders[0] }
         }
         return best
+    }
+
+    /// The entities named inside tokens [a, b).
+    func entitiesNamed(in a: Int, _ b: Int) -> Set<Int> {
+        var out = Set<Int>()
+        for t in a..<b where tokenEntity[t] >= 0 { out.insert(Int(tokenEntity[t])) }
+        return out
     }
 
     /// The person mentioned last before token `t`, of a compatible gender.

@@ -511,7 +511,7 @@ extension QuoteReader {
                     f.cue = span(g.start, g.end)
                     f.bare = false
                     if let c = g.clitic { f.source = .pronoun(c, lex.classes[keys[c]] ?? []) }
-                    else { f.source = subjectBefore(g.start, floor: first) ?? subjectAfter(g.end + 1, last: openTok - 1) }
+                    else { f.source = clauseSubject(before: g.start, floor: first) ?? subjectBefore(g.start, floor: first) ?? subjectAfter(g.end + 1, last: openTok - 1) }
                     return
                 }
             }
@@ -520,7 +520,7 @@ extension QuoteReader {
         // 3. A colon introduction without a speech verb ("Laurent Berger s'y met : « … »").
         if openTok - 1 >= first && isPunct(openTok - 1, 0x3A) {
             f.bare = false
-            f.source = subjectBefore(openTok - 1, floor: first)
+            f.source = clauseSubject(before: openTok - 1, floor: first) ?? subjectBefore(openTok - 1, floor: first)
             return
         }
         // 4. "selon X", "d'après X", "pour X" in the sentence.
@@ -633,6 +633,51 @@ extension QuoteReader {
         if let d = descStart {
             let e = descEnd ?? min(t, last + 1)
             if e > d + 1 { return .description(d, e) }
+        }
+        return nil
+    }
+
+    /// The subject of the clause that holds the verb at `cue`: its first mention of a person, an organisation or a
+    /// human description that is no complement of a preposition and stands outside quotes. The clause starts at
+    /// the sentence start, a semicolon, a colon, "que", or a conjunction followed by a new subject ("… et Y a
+    /// répondu"); a conjunction before a verb without subject ("a fait applaudir les policiers et réclamé") keeps
+    /// the clause open. The coreference layer says what each mention is.
+    func clauseSubject(before cue: Int, floor: Int) -> Source? {
+        let coref = document.coreference
+        var start = floor
+        var t = cue - 1
+        var sawMention = false
+        while t >= floor {
+            if let m = coref.mention(atToken: t), m.human || m.entity >= 0 {
+                sawMention = true
+                t = Int(m.tokens.lowerBound) - 1
+                continue
+            }
+            if isPunct(t, 0x3B) || isPunct(t, 0x3A) || isQuoteMark(t) || has(t, [.complementizer, .stop]) { start = t + 1; break }
+            if has(t, .conjunction) || isPunct(t, 0x2C) && t + 1 < cue && has(t + 1, .conjunction) {
+                if sawMention { start = t + 1; break }
+            }
+            t -= 1
+        }
+        var u = start
+        while u < cue {
+            guard let m = coref.mention(atToken: u) else { u += 1; continue }
+            let a = Int(m.tokens.lowerBound), b = Int(m.tokens.upperBound)
+            u = max(u + 1, b)
+            guard a >= start, !isInside(m.span, quoted, overlapping: true) else { continue }
+            if a - 1 >= start && (has(a - 1, .preposition) || (has(a - 1, .determiner) && a - 2 >= start && has(a - 2, .preposition))) { continue }
+            switch m.kind {
+            case .name:
+                guard m.entity >= 0 else { continue }
+                let type = document.entities[Int(m.entity)].type
+                guard type == .person || type == .organisation else { continue }
+                return .name(a, b)
+            case .pronoun:
+                return .pronoun(a, lex.classes[keys[a]] ?? [])
+            case .role, .description:
+                guard m.human else { continue }
+                return .description(a, b)
+            }
         }
         return nil
     }
