@@ -492,8 +492,10 @@ private struct CorefPass {
                         c = Int(nameEnd[c]); took += 1; continue
                     }
                     if isLowerWord(c) && took > 0 && !has(c, [.determiner, .preposition]) && has(c - 1, [.determiner, .preposition]) == false && !isCapitalised(c - 1) {
-                        // A second bare noun in a row ends a short complement.
-                        break
+                        // A second bare word in a row ends a short complement, unless a person's name follows it:
+                        // "le professeur de science politique Jeronimo Cortina".
+                        let nameNext = c + 1 < end && nameEnd[c + 1] >= 0 && entities[Int(tokenEntity[c + 1])].type == .person
+                        if !nameNext { break }
                     }
                     c += 1; took += 1
                 }

@@ -576,6 +576,8 @@ extension QuoteReader {
             if u <= last && keys[u] == WordKey.of("to") { u += 1 }
             guard u <= last else { continue }
             if has(u, .pronoun) { return .pronoun(u, lex.classes[keys[u]] ?? []) }
+            // "selon lui": a stressed pronoun the coreference layer resolved.
+            if let m = document.coreference.mention(atToken: u), m.kind == .pronoun { return .pronoun(u, lex.classes[keys[u]] ?? []) }
             if let src = subjectAfter(u, last: last) { return src }
         }
         return nil
@@ -666,6 +668,8 @@ extension QuoteReader {
             u = max(u + 1, b)
             guard a >= start, !isInside(m.span, quoted, overlapping: true) else { continue }
             if a - 1 >= start && (has(a - 1, .preposition) || (has(a - 1, .determiner) && a - 2 >= start && has(a - 2, .preposition))) { continue }
+            // The object of a verb or participle before it ("interpellant le gouvernement").
+            if isObject(a, floor: start) { continue }
             switch m.kind {
             case .name:
                 guard m.entity >= 0 else { continue }
@@ -680,6 +684,12 @@ extension QuoteReader {
             }
         }
         return nil
+    }
+
+    /// A mention right after a lower-case content word (a verb or a participle): an object, not a subject.
+    func isObject(_ a: Int, floor: Int) -> Bool {
+        guard a - 1 >= floor, isLowerWord(a - 1) else { return false }
+        return lex.classes[keys[a - 1]] == nil && speechVerb(at: a - 1, first: floor) == nil
     }
 
     /// The subject before a verb: the nearest pronoun or name, or a description before it or before "qui".
@@ -707,7 +717,7 @@ extension QuoteReader {
                     a = Int(h.tokens.lowerBound); b = Int(h.tokens.upperBound)
                     if h.kind == .name { return .name(a, b) }
                 }
-                if a >= floor && !(a - 1 >= floor && has(a - 1, .preposition)) { return .description(a, b) }
+                if a >= floor && !(a - 1 >= floor && has(a - 1, .preposition)) && !isObject(a, floor: floor) { return .description(a, b) }
                 t = a - 1
                 continue
             }
