@@ -419,7 +419,9 @@ extension QuoteReader {
             let adverb = t > start && has(t - 1, [.auxiliary, .clitic]) && isLowerWord(t)
             let control = isLowerWord(t) && t + 2 <= last && (keys[t + 1] == WordKey.of("de") || keys[t + 1] == WordKey.of("d'")) && speechVerb(at: t + 2, first: t + 2) != nil
             if control { t += 2; w += 2; continue }
-            if !(isCapitalised(t) || adverb || has(t, [.pronoun, .determiner, .auxiliary, .negation, .reflexive, .clitic, .be]) || (t > start && has(t - 1, .determiner))) { return nil }
+            // A role word inside the subject: "Trump lawyer Marc Kasowitz said".
+            let role = corefLex.roles[keys[t]] != nil
+            if !(isCapitalised(t) || adverb || role || has(t, [.pronoun, .determiner, .auxiliary, .negation, .reflexive, .clitic, .be]) || (t > start && has(t - 1, .determiner))) { return nil }
             if isWord(t) { w += 1 }
             t += 1
         }
@@ -738,7 +740,10 @@ extension QuoteReader {
                 let afterPreposition = s - 1 >= floor && (has(s - 1, .preposition) || (has(s - 1, .determiner) && s - 2 >= floor && has(s - 2, .preposition)))
                 let single = s == t && !isTitle(s)
                 let sentenceInitial = s == floor || (s - 1 >= floor && tokens[s - 1].kind == .punctuation && s - 1 == floor)
-                if !afterPreposition && !isFunctionWord(s) && (!single || !sentenceInitial || knownName(s, t + 1)) {
+                // A lone capitalised word opening the sentence is a name if it is known, or if it is the verb's
+                // own subject right before it ("…," Cruz said).
+                let adjacent = t + 1 == cueStart && plausibleName(s, t + 1)
+                if !afterPreposition && !isFunctionWord(s) && (!single || !sentenceInitial || knownName(s, t + 1) || adjacent) {
                     return .name(s, t + 1)
                 }
                 t = s - 1
