@@ -272,6 +272,15 @@ private struct CorefPass {
 
     /// A role phrase tied to entity `e` by its place next to the name.
     mutating func tie(_ d: Description, to e: Int, sentence s: Int) {
+        // An apposition chain: "le modérateur d'un soir, l'homme d'affaires David Sacks" — the description just
+        // before, separated by a comma, names the same person.
+        if let k = mentions.indices.last, mentions[k].kind == .description, !mentions[k].isNew,
+           Int(mentions[k].tokens.upperBound) + 1 == d.start, isPunct(d.start - 1, 0x2C), Int(mentions[k].entity) != e {
+            let old = Int(mentions[k].entity)
+            if old >= 0 { references[old].removeAll { $0.span == mentions[k].span } }
+            mentions[k].entity = Int32(e)
+            references[e].append(Reference(span: mentions[k].span, sentence: mentions[k].sentence, kind: .description))
+        }
         heads[e].insert(d.head)
         if let g = d.gender { vote(e, g, 2) }
         let sp = span(d.start, d.end)

@@ -150,6 +150,9 @@ public struct Quote: Sendable {
     public var speaker: Speaker?
     public var cue: Span?
     public var confidence: Double
+    /// For a heading or intertitle that repeats words of another quote: the index, in `Document.quotes`, of the
+    /// quote it echoes (which gave it its speaker).
+    public var echoes: Int?
 
     public init(kind: QuoteKind, span: Span, speaker: Speaker? = nil, cue: Span? = nil, confidence: Double) {
         self.kind = kind

@@ -119,6 +119,7 @@ public struct ReportWriter: Sendable {
                     } else { w.null() }
                     w.key("cue"); if let c = q.cue { spanWithText(c) } else { w.null() }
                     w.key("confidence"); w.number(q.confidence)
+                    if let e = q.echoes { w.key("echoes"); w.int(e) }
                     w.endObject()
                 }
             }

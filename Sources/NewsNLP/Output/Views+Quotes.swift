@@ -8,7 +8,8 @@ extension Views {
             let speaker = q.speaker?.name ?? "(unknown)"
             let words = d.string(q.span).split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
             let quote = q.kind == .indirect ? "‹ \(words) ›" : "« \(words) »"
-            let cue = q.cue.map { d.string($0) } ?? "—"
+            // A heading that repeats another quote says so instead of showing an empty cue.
+            let cue = q.cue.map { d.string($0) } ?? q.echoes.map { "echoes quote \($0 + 1)" } ?? "—"
             let confidence = (q.confidence * 100).rounded() / 100
             out += "\(speaker) — \(quote) — \(cue)  (\(q.kind.rawValue), \(confidence))\n"
         }

@@ -115,6 +115,13 @@ struct QuoteReader {
         }
         quotes += indirectSpeech(besides: found)
         quotes.sort { $0.span.start < $1.span.start }
+        // Echoes point at the echoed quote's place in the final, sorted list.
+        var place: [Span: Int] = [:]
+        for (k, q) in quotes.enumerated() where place[q.span] == nil { place[q.span] = k }
+        for f in found {
+            guard let j = f.echo, let k = place[f.span], let target = place[found[j].span] else { continue }
+            quotes[k].echoes = target
+        }
         return quotes
     }
 }
