@@ -258,6 +258,8 @@ private struct CorefPass {
         if entity.type == .person {
             if a - 1 >= first, let g = lex.titles[keys[a - 1]], let g { vote(e, g, 3) }
             else if let g = lex.titles[keys[a]], let g { vote(e, g, 3) }
+            // A title that is also a role ("Governor Tom Ainsley", "Sénateur X"): "the governor" is them later.
+            for t in [a - 1, a] where t >= first && lex.roles[keys[t]] != nil && isCapitalised(t) { heads[e].insert(keys[t]) }
         }
         add(Coreference.Mention(span: span(a, b), sentence: Int32(s), tokens: Int32(a)..<Int32(b), kind: .name, entity: Int32(e),
                                 human: human, gender: nil, isNew: false))

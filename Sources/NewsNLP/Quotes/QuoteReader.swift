@@ -334,6 +334,8 @@ extension QuoteReader {
             if isPunct(k, 0x2C) || isPunct(k, 0x3A) { break }
             if isWord(k) {
                 if has(k, .titleCue) { return nil }
+                // A noun between the cue and the quote makes it speech: `called the vote "a victory"`.
+                if isLowerWord(k) && !isFunctionWord(k) { break }
                 seen += 1
             }
             k -= 1
@@ -528,8 +530,14 @@ extension QuoteReader {
         }
         // 3. A colon introduction without a speech verb ("Laurent Berger s'y met : « … »").
         if openTok - 1 >= first && isPunct(openTok - 1, 0x3A) {
+            let source = clauseSubject(before: openTok - 1, floor: first) ?? subjectBefore(openTok - 1, floor: first)
+            // A heading "Topic : « … »" names its speaker only when a person or body stands before the colon;
+            // otherwise it may echo a quote of the article.
+            if sentences[s].isHeading, case let .name(a, b)? = source, document.coreference.mention(overlapping: span(a, b - 1)).map({ $0.entity < 0 }) ?? true {
+                return
+            }
             f.bare = false
-            f.source = clauseSubject(before: openTok - 1, floor: first) ?? subjectBefore(openTok - 1, floor: first)
+            f.source = source
             return
         }
         // 4. "selon X", "d'après X", "pour X" in the sentence.

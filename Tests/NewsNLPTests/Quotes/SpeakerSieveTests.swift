@@ -1,0 +1,117 @@
+import Testing
+@testable import NewsNLP
+
+/// The quotes of `text` with their speakers' names and the words their speaker hangs on.
+private func speakers(_ text: String, _ language: Language) -> [(text: String, speaker: String?, mention: String?, echoes: Int?)] {
+    let d = Analyzer(options: AnalysisOptions(language: language, layers: [.quotes])).analyze(text)
+    return d.quotes.map { q in (d.string(q.span), q.speaker?.name, q.speaker?.span.map { d.string($0) }, q.echoes) }
+}
+
+private func speaker(of quote: String, in list: [(text: String, speaker: String?, mention: String?, echoes: Int?)]) -> String?? {
+    list.first { $0.text == quote }.map { $0.speaker }
+}
+
+@Suite("Speaker sieves")
+struct SpeakerSieveTests {
+    @Test func inciseWithADescriptionResolvesToThePerson() {
+        let q = speakers("""
+        La ministre de la Santé Hélène Rivière a présenté le plan mardi. « Nous tiendrons les délais », a assuré la ministre.
+        """, .french)
+        #expect(speaker(of: "Nous tiendrons les délais", in: q) == "Hélène Rivière")
+        #expect(q.first { $0.text == "Nous tiendrons les délais" }?.mention == "la ministre")
+    }
+
+    @Test func pronounInciseWithTwoCandidatesOfDifferentGenders() {
+        let q = speakers("""
+        Marc Olivier a croisé Léa Garnier devant le Sénat. « Le texte est prêt », a-t-elle affirmé.
+        """, .french)
+        #expect(speaker(of: "Le texte est prêt", in: q) == "Léa Garnier")
+        let e = speakers("""
+        Daniel Price spoke with Karen Whitaker before the vote. "We have the numbers," she said.
+        """, .english)
+        #expect(speaker(of: "We have the numbers", in: e) == "Karen Whitaker")
+    }
+
+    @Test func partialQuoteFramedByTheSubject() {
+        let q = speakers("""
+        Arnaud Lefort trouve la mesure « injuste et tardive » et demande son retrait.
+        """, .french)
+        #expect(speaker(of: "injuste et tardive", in: q) == "Arnaud Lefort")
+        let e = speakers("""
+        Councilwoman Dana Reyes called the vote "a victory for the neighborhood" on Tuesday.
+        """, .english)
+        #expect(speaker(of: "a victory for the neighborhood", in: e) == "Dana Reyes")
+    }
+
+    @Test func selonAndAccordingTo() {
+        let q = speakers("""
+        Bruno Caradec a visité l'usine. Selon lui, la direction « n'a rien promis ».
+        """, .french)
+        #expect(speaker(of: "n'a rien promis", in: q) == "Bruno Caradec")
+        let e = speakers("""
+        The plan was drafted by Laura Benson. According to her, the city "cannot wait another year".
+        """, .english)
+        #expect(speaker(of: "cannot wait another year", in: e) == "Laura Benson")
+    }
+
+    @Test func continuationInTheParagraphAndReopenedInTheNext() {
+        let q = speakers("""
+        « Nous ne céderons pas », a prévenu Nadia Benali. « Les salariés attendent une réponse claire. »
+
+        Un autre sujet a occupé la séance.
+        """, .french)
+        #expect(speaker(of: "Les salariés attendent une réponse claire.", in: q) == "Nadia Benali")
+        let e = speakers("""
+        "We are not done," said Victor Hale, the union leader. "This strike will go on.
+
+        "Our members voted for it, and they will decide when it ends."
+        """, .english)
+        #expect(speaker(of: "Our members voted for it, and they will decide when it ends.", in: e) == "Victor Hale")
+    }
+
+    @Test func colonAtTheEndOfAParagraph() {
+        let e = speakers("""
+        Ellen Marsh, who chairs the committee, continued:
+
+        "The report is clear about the costs and we will publish it next week."
+        """, .english)
+        #expect(speaker(of: "The report is clear about the costs and we will publish it next week.", in: e) == "Ellen Marsh")
+    }
+
+    @Test func englishForms() {
+        let e = speakers("""
+        "The budget is balanced," said Tom Reid, the county treasurer. "It is also fragile," he added.
+
+        "Nobody asked the residents." — Maria Lopez
+        """, .english)
+        #expect(speaker(of: "The budget is balanced", in: e) == "Tom Reid")
+        #expect(speaker(of: "It is also fragile", in: e) == "Tom Reid")
+        #expect(speaker(of: "Nobody asked the residents.", in: e) == "Maria Lopez")
+    }
+
+    @Test func aHeadingEchoesTheQuoteItRepeats() {
+        let q = speakers("""
+        Retraites : « le compte n'y est pas »
+
+        La réunion a duré quatre heures. « Le compte n'y est pas », a déclaré Sylvie Morand à la sortie.
+        """, .french)
+        #expect(q.count == 2)
+        guard q.count == 2 else { return }
+        #expect(q[0].speaker == "Sylvie Morand" && q[1].speaker == "Sylvie Morand")
+        #expect(q[0].echoes == 1 && q[1].echoes == nil)
+    }
+
+    @Test func phrasesThatAreNoPersonAreNoSpeakers() {
+        let q = speakers("""
+        « Les délais ne seront pas tenus », conclut le rapport publié jeudi.
+        """, .french)
+        #expect(speaker(of: "Les délais ne seront pas tenus", in: q) == .some(nil))
+        let e = speakers("""
+        "Costs will rise again next year," the report said.
+        """, .english)
+        #expect(speaker(of: "Costs will rise again next year", in: e) == .some(nil))
+        // An anonymous person keeps the description.
+        let a = speakers("« On nous a oubliés », a lancé un manifestant.", .french)
+        #expect(speaker(of: "On nous a oubliés", in: a) == "un manifestant")
+    }
+}
