@@ -74,6 +74,16 @@ private struct CorefPass {
 
     // Discourse state.
     var salience: [Double]
+    /// The entities whose salience counts now (mentioned lately, or topics): every choice looks at these only,
+    /// so that a long document costs no scan of all its entities per sentence or per pronoun.
+    var active: [Int] = []
+    var isActive: [Bool]
+    /// The people each head word was tied to ("ministre" → …), for a description whose person is not salient.
+    var holders: [UInt64: [Int]] = [:]
+    /// The offices the text gave each person as a title before the name ("Councilman Peter Hale"): "the mayor" is
+    /// someone else. (Roles in appositions are not counted: the press varies them, "le chef du gouvernement" for
+    /// the Prime Minister.)
+    var offices: [Set<UInt64>]
     /// People named in the title or the lead: what the article is about keeps some salience throughout.
     var topic: [Bool]
     var lastMention: [Int]
@@ -104,6 +114,8 @@ private struct CorefPass {
         quoted = Self.quotedTokens(text, document)
         let n = entities.count
         salience = [Double](repeating: 0, count: n)
+        isActive = [Bool](repeating: false, count: n)
+        offices = [Set<UInt64>](repeating: [], count: n)
         topic = [Bool](repeating: false, count: n)
         lastMention = [Int](repeating: -1, count: n)
         heads = [Set<UInt64>](repeating: [], count: n)
@@ -123,7 +135,7 @@ private struct CorefPass {
             if let g = e.gender { vote(k, g, 2) }
             // The lexicon's roles for this person ("secrétaire général de la CFDT") name their head words.
             if let i = speakers.byKey[WordKey.of(e.name)], speakers.entries[i].type == e.type {
-                heads[k].formUnion(speakers.entries[i].roleHeads)
+                for h in speakers.entries[i].roleHeads { addHead(h, to: k) }
             }
         }
     }
@@ -179,7 +191,12 @@ private struct CorefPass {
             // Salience fades from one sentence to the next, faster across paragraphs.
             let decay = sentence.paragraph != previousParagraph ? 0.4 : 0.5
             previousParagraph = sentence.paragraph
-            for k in salience.indices { salience[k] = max(salience[k] * decay, topic[k] ? Weight.topicFloor : 0) }
+            var kept = 0
+            for k in active {
+                salience[k] = max(salience[k] * decay, topic[k] ? Weight.topicFloor : 0)
+                if salience[k] >= 0.05 || topic[k] { active[kept] = k; kept += 1 } else { salience[k] = 0; isActive[k] = false }
+            }
+            active.removeLast(active.count - kept)
             topPerson.append(mostSalientPerson())
             if sentence.boilerplate && !sentence.isByline { continue }
             read(sentence: s, heading: sentence.isHeading)
@@ -197,7 +214,7 @@ private struct CorefPass {
 
     func mostSalientPerson() -> Int32 {
         var best: Int32 = -1, score = 1.0
-        for k in entities.indices where entities[k].type == .person && salience[k] > score {
+        for k in active where entities[k].type == .person && salience[k] > score {
             best = Int32(k); score = salience[k]
         }
         return best
@@ -227,10 +244,13 @@ private struct CorefPass {
                 }
                 continue
             }
-            if let d = description(at: t, end: end, apposition: false) {
-                // A role phrase right before a person's name: "le ministre de l'Intérieur Gérald Darmanin".
-                if d.end < end, nameEnd[d.end] >= 0, entities[Int(tokenEntity[d.end])].type == .person, d.kind != .group, !d.relational {
-                    tie(d, to: Int(tokenEntity[d.end]), sentence: s)
+            if var d = description(at: t, end: end, apposition: false) {
+                // A role phrase right before a person's name: "le ministre de l'Intérieur Gérald Darmanin", also
+                // with adjectives and complements the phrase did not take ("le ministre grec de la Protection
+                // civile Michalis Chrysohoidis").
+                if d.kind != .group, !d.relational, let n = nameAhead(from: d.end, end: end) {
+                    d.end = n
+                    tie(d, to: Int(tokenEntity[n]), sentence: s)
                 } else {
                     describe(d, sentence: s, first: range.lowerBound, end: end)
                 }
@@ -259,7 +279,10 @@ private struct CorefPass {
             if a - 1 >= first, let g = lex.titles[keys[a - 1]], let g { vote(e, g, 3) }
             else if let g = lex.titles[keys[a]], let g { vote(e, g, 3) }
             // A title that is also a role ("Governor Tom Ainsley", "Sénateur X"): "the governor" is them later.
-            for t in [a - 1, a] where t >= first && lex.roles[keys[t]] != nil && isCapitalised(t) { heads[e].insert(keys[t]) }
+            for t in [a - 1, a] where t >= first && lex.roles[keys[t]] != nil && isCapitalised(t) {
+                addHead(keys[t], to: e)
+                offices[e].insert(keys[t])
+            }
         }
         add(Coreference.Mention(span: span(a, b), sentence: Int32(s), tokens: Int32(a)..<Int32(b), kind: .name, entity: Int32(e),
                                 human: human, gender: nil, isNew: false))
@@ -283,7 +306,7 @@ private struct CorefPass {
             mentions[k].entity = Int32(e)
             references[e].append(Reference(span: mentions[k].span, sentence: mentions[k].sentence, kind: .description))
         }
-        heads[e].insert(d.head)
+        addHead(d.head, to: e)
         if let g = d.gender { vote(e, g, 2) }
         let sp = span(d.start, d.end)
         roles[e].append(Mention(span: sp, sentence: Int32(s)))
@@ -301,7 +324,7 @@ private struct CorefPass {
             } else if d.kind != .group {
                 // "l'ancienne ministre de Nicolas Sarkozy": someone other than the person in the complement.
                 target = salientPerson(gender: d.gender, head: d.head, affiliation: d.kind == .affiliation ? d.head : nil,
-                                       excluding: d.relational ? entitiesNamed(in: d.start, d.end) : [])
+                                       office: d.kind == .role, excluding: d.relational ? entitiesNamed(in: d.start, d.end) : [])
             }
         }
         let sp = span(d.start, d.end)
@@ -310,7 +333,7 @@ private struct CorefPass {
         guard target >= 0 else { return }
         references[target].append(Reference(span: sp, sentence: Int32(s), kind: .description))
         // The head word now names this person too: a later "le député" finds them however long the gap.
-        if !d.latter { heads[target].insert(d.head) }
+        if !d.latter { addHead(d.head, to: target) }
         if let g = d.gender { vote(target, g, 0.5) }
         var weight = Weight.recency + role(d.start, d.end, first: first, end: end)
         if nearSpeechVerb(d.start, d.end, first: first, end: end) { weight += Weight.speaker }
@@ -319,7 +342,7 @@ private struct CorefPass {
     }
 
     mutating func pronoun(_ t: Int, gender: Character?, sentence s: Int, first: Int, end: Int) {
-        let target = salientPerson(gender: gender, head: nil, affiliation: nil, threshold: 2)
+        let target = cataphor(t, gender: gender, end: end) ?? salientPerson(gender: gender, head: nil, affiliation: nil, threshold: 2)
         let sp = tokens[t].span
         add(Coreference.Mention(span: sp, sentence: Int32(s), tokens: Int32(t)..<Int32(t + 1), kind: .pronoun,
                                 entity: Int32(target), human: true, gender: gender, isNew: false))
@@ -332,10 +355,53 @@ private struct CorefPass {
         lastMention[target] = t
     }
 
+    /// The first token of a person's name that the words from `t` lead to without a verb, a clause or a
+    /// punctuation mark between (at most six words), if any.
+    func nameAhead(from t: Int, end: Int) -> Int? {
+        var k = t
+        while k < end && k < t + 7 {
+            if nameEnd[k] >= 0 { return entities[Int(tokenEntity[k])].type == .person ? k : nil }
+            if tokens[k].kind != .word || speechVerb(k) { return nil }
+            if has(k, [.auxiliary, .be, .negation, .reflexive, .clitic, .pronoun, .complementizer, .stop, .conjunction]) { return nil }
+            if lex.word(keys[k], .subject) != nil { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A pronoun in a clause put before the main one ("En déplacement à Lesbos où il s'est dit ému, le président
+    /// du Conseil européen Charles Michel a appelé …"): the person who is the subject after the comma.
+    func cataphor(_ t: Int, gender: Character?, end: Int) -> Int? {
+        var c = t + 1
+        while c < end && !isPunct(c, 0x2C) {
+            if tokens[c].kind == .punctuation && !isQuoteMark(c) { return nil }
+            c += 1
+        }
+        guard c < end else { return nil }
+        var k = c + 1
+        if let d = description(at: k, end: end, apposition: false) { k = d.end }
+        guard let n = nameAhead(from: k, end: end) else { return nil }
+        let e = Int(tokenEntity[n])
+        if let gender, let g = currentGender(e), g != gender { return nil }
+        if let gender, currentGender(e) == nil, let first = firstNameGender(n), first != gender { return nil }
+        return role(n, Int(nameEnd[n]), first: c + 1, end: end) == Weight.subject ? e : nil
+    }
+
+    /// The gender the entity layer gave the person whose name starts at `n`, before any vote.
+    func firstNameGender(_ n: Int) -> Character? { entities[Int(tokenEntity[n])].gender }
+
+    func isQuoteMark(_ t: Int) -> Bool {
+        guard tokens[t].kind == .punctuation else { return false }
+        switch text.scalar(at: Int(tokens[t].span.start)).0 {
+        case "\"", "\u{AB}", "\u{BB}", "\u{201C}", "\u{201D}": return true
+        default: return false
+        }
+    }
+
     /// A plural pronoun ("ils", "-elles", "they"): the most salient organisation, if one stands out.
     mutating func group(_ t: Int, sentence s: Int, first: Int, end: Int) {
         var target = -1, best = 20.0
-        for k in entities.indices where entities[k].type == .organisation && salience[k] > best {
+        for k in active where entities[k].type == .organisation && salience[k] > best {
             target = k; best = salience[k]
         }
         let sp = tokens[t].span
@@ -353,14 +419,18 @@ private struct CorefPass {
 
     /// The most salient person compatible with a gender; one the text tied to the same head word is preferred
     /// and may be less salient.
-    func salientPerson(gender: Character?, head: UInt64?, affiliation: UInt64?, threshold: Double = 8, excluding: Set<Int> = []) -> Int {
+    func salientPerson(gender: Character?, head: UInt64?, affiliation: UInt64?, office: Bool = false, threshold: Double = 8,
+                       excluding: Set<Int> = []) -> Int {
         var best = -1, bestScore = 0.0
-        for k in entities.indices where entities[k].type == .person && salience[k] > 0.5 && !excluding.contains(k) {
+        var candidates = active
+        if let head, let h = holders[head] { candidates += h.filter { !isActive[$0] } }
+        for k in candidates where entities[k].type == .person && salience[k] > 0.5 && !excluding.contains(k) {
             let g = currentGender(k)
             if let gender, let g, gender != g { continue }
             var score = salience[k]
             if gender != nil && g == nil { score *= 0.7 }
             if let head, heads[k].contains(head) { score = score * 4 + 40 }
+            else if office && !offices[k].isEmpty { continue }  // another office than the one the text gave them
             else if score < threshold { continue }
             if let affiliation, !affiliated(k, affiliation) && heads[k].isEmpty == false && !heads[k].contains(affiliation) { score *= 0.8 }
             if score > bestScore || (score == bestScore && lastMention[k] > (best >= 0 ? lastMention[best] : -1)) {
@@ -370,8 +440,8 @@ private struct CorefPass {
         // "le Premier ministre a répondu …" before the name comes: the one person of the document the lexicon
         // or the text gives that role.
         if best < 0, let head {
-            let holders = entities.indices.filter { entities[$0].type == .person && heads[$0].contains(head) }
-            if holders.count == 1, gender == nil || currentGender(holders[0]) == nil || currentGender(holders[0]) == gender { return holders[0] }
+            let people = (holders[head] ?? []).filter { entities[$0].type == .person && !excluding.contains($0) }
+            if people.count == 1, gender == nil || currentGender(people[0]) == nil || currentGender(people[0]) == gender { return people[0] }
         }
         return best
     }
@@ -386,7 +456,7 @@ private struct CorefPass {
     /// The person mentioned last before token `t`, of a compatible gender.
     func lastPerson(gender: Character?, before t: Int) -> Int {
         var best = -1, at = -1
-        for k in entities.indices where entities[k].type == .person && lastMention[k] > at && lastMention[k] < t {
+        for k in active where entities[k].type == .person && lastMention[k] > at && lastMention[k] < t {
             if let gender, let g = currentGender(k), g != gender { continue }
             best = k; at = lastMention[k]
         }
@@ -409,6 +479,12 @@ private struct CorefPass {
     mutating func raise(_ k: Int, _ weight: Double) {
         let old = salience[k]
         salience[k] = max(old, weight) + 0.3 * min(old, weight)
+        if !isActive[k] { isActive[k] = true; active.append(k) }
+    }
+
+    /// Head word `h` now names entity `k`.
+    mutating func addHead(_ h: UInt64, to k: Int) {
+        if heads[k].insert(h).inserted { holders[h, default: []].append(k) }
     }
 
     mutating func vote(_ k: Int, _ g: Character, _ w: Double) {
