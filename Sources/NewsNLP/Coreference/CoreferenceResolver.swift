@@ -251,6 +251,10 @@ private struct CorefPass {
                 if d.kind != .group, !d.relational, let n = nameAhead(from: d.end, end: end) {
                     d.end = n
                     tie(d, to: Int(tokenEntity[n]), sentence: s)
+                } else if d.kind != .group, !d.relational, d.end + 1 < end, isPunct(d.end, 0x2C), nameEnd[d.end + 1] >= 0,
+                          entities[Int(tokenEntity[d.end + 1])].type == .person {
+                    // "Son opposant, Thomas Girard, a dénoncé …": the name in apposition is who the phrase means.
+                    tie(d, to: Int(tokenEntity[d.end + 1]), sentence: s)
                 } else {
                     describe(d, sentence: s, first: range.lowerBound, end: end)
                 }
