@@ -325,7 +325,10 @@ private struct CorefPass {
         if !d.isNew && !quoted[d.start] {
             if d.latter {
                 target = lastPerson(gender: d.gender, before: d.start)
-            } else if d.kind != .group {
+            } else if d.kind == .group {
+                // "le parti", "les députés": the organisation the passage is about, if one was just named.
+                target = salientOrganisation(threshold: Weight.recency)
+            } else {
                 // "l'ancienne ministre de Nicolas Sarkozy": someone other than the person in the complement.
                 target = salientPerson(gender: d.gender, head: d.head, affiliation: d.kind == .affiliation ? d.head : nil,
                                        office: d.kind == .role, excluding: d.relational ? entitiesNamed(in: d.start, d.end) : [])
@@ -402,12 +405,18 @@ private struct CorefPass {
         }
     }
 
-    /// A plural pronoun ("ils", "-elles", "they"): the most salient organisation, if one stands out.
-    mutating func group(_ t: Int, sentence s: Int, first: Int, end: Int) {
-        var target = -1, best = 20.0
+    /// The most salient organisation above `threshold`, or -1.
+    func salientOrganisation(threshold: Double) -> Int {
+        var target = -1, best = threshold
         for k in active where entities[k].type == .organisation && salience[k] > best {
             target = k; best = salience[k]
         }
+        return target
+    }
+
+    /// A plural pronoun ("ils", "-elles", "they"): the most salient organisation, if one stands out.
+    mutating func group(_ t: Int, sentence s: Int, first: Int, end: Int) {
+        let target = salientOrganisation(threshold: 20)
         let sp = tokens[t].span
         add(Coreference.Mention(span: sp, sentence: Int32(s), tokens: Int32(t)..<Int32(t + 1), kind: .pronoun,
                                 entity: Int32(target), human: true, gender: nil, isNew: false))

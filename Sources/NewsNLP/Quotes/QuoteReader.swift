@@ -773,7 +773,7 @@ extension QuoteReader {
         if u >= floor && has(u, .stop) { e = u; u -= 1 }
         while u >= floor && u >= e - 6 {
             if tokens[u].kind == .punctuation && !isQuoteMark(u) { break }
-            if has(u, .determiner) && !(u - 1 >= floor && has(u - 1, .preposition)) && e > u + 1 { return .description(u, e) }
+            if has(u, .determiner) && !(u - 1 >= floor && has(u - 1, .preposition)) && e > u + 1 && !isObject(u, floor: floor) { return .description(u, e) }
             u -= 1
         }
         return nil
