@@ -1,3 +1,5 @@
+import NewsNLP
+
 /// A self-contained HTML page of a report (inline CSS, no script, nothing fetched from the network): the text
 /// with entities highlighted by type, quotes marked with their speakers, summary sentences emphasised and
 /// boilerplate dimmed, then the summary, the quotes and a tone and stance table.
