@@ -9,18 +9,20 @@ extension NewsNLPCommand {
     struct Batch: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Analyse or summarise every *.txt and *.md file under a folder: one JSON report per line.",
+            usage: "newsnlp batch [<options>] <folder>",
             discussion: """
-            Files are read recursively in sorted order (symbolic links to folders are not followed) and written
-            in that order whatever --jobs. A file that cannot be read becomes a line
-            {"schemaVersion":1,"id":null,"source":…,"error":…} and the run goes on. A progress bar is shown on
+            Files are read recursively in sorted order (symbolic links to folders are not followed) and written \
+            in that order whatever --jobs. A file that cannot be read becomes a line \
+            {"schemaVersion":1,"id":null,"source":…,"error":…} and the run goes on. A progress bar is shown on \
             standard error when it is a terminal, then a count of successes and failures.
+
             Exit status: 0 when every file succeeded, 1 when some failed (all the others were written).
             """
         )
 
         @OptionGroup var common: CommonOptions
 
-        @Option(help: "What to compute for each file: summarize (sentences and summary) or analyze (the whole report).")
+        @Option(help: "What to compute for each file: the summary, or the whole report.")
         var task: BatchTask = .summarize
 
         @Option(help: "Worker threads (default: the number of cores).")

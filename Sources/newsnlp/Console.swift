@@ -50,6 +50,14 @@ enum Console {
 
     static var stderrIsTerminal: Bool { isatty(2) != 0 }
 
+    /// Whether text for people written to standard output may have colours: only on a terminal, and never
+    /// when NO_COLOR is set to a non-empty value (https://no-color.org).
+    static var stdoutWantsColour: Bool {
+        guard isatty(1) != 0 else { return false }
+        if let v = getenv("NO_COLOR"), v.pointee != 0 { return false }
+        return true
+    }
+
     /// Makes a closed pipe an error code instead of a signal, so that output is flushed and the exit is clean.
     static func ignoreSIGPIPE() {
         signal(SIGPIPE, SIG_IGN)

@@ -48,26 +48,22 @@ struct DocumentJob {
     }
 }
 
-/// The output format and input file of a command that prints one layer (sentences, tokens, entities, quotes, tone).
-struct LayerArguments: ParsableArguments {
-    @Option(help: "Output: text (for people), json (the report with only this layer filled) or jsonl (one line).")
-    var format: OutputFormat = .text
+/// The output format and input file of a command that prints one layer (sentences, entities, quotes, tone).
+typealias LayerArguments = FormatArguments<LayerFormat>
+
+/// The output format (one of `Format`'s values, which `--help` lists) and the input file of a layer command.
+struct FormatArguments<Format: CommandFormat>: ParsableArguments {
+    @Option(help: "Output: text for people, or the report with only this layer filled (json, jsonl: one line).")
+    var format: Format = Format.allCases.first!
 
     @Argument(help: "The article (a UTF-8 text file); standard input when missing or \"-\".")
     var file: String?
-
-    /// Checks the format against those the command writes.
-    func check(_ allowed: [OutputFormat], command: String) throws {
-        guard allowed.contains(format) else {
-            throw ValidationError("\(command) writes \(allowed.map(\.rawValue).joined(separator: ", "))")
-        }
-    }
 
     /// Runs the layer command: reads the input, analyses it with `layers` and prints `content` or the text view.
     func run(_ common: CommonOptions, layers: Set<AnalysisOptions.Layer>, content: ReportContent,
              text: @escaping (Document) -> String) throws {
         try reportingErrors {
-            try DocumentJob(common: common, input: file, format: format, layers: layers, content: content,
+            try DocumentJob(common: common, input: file, format: format.output, layers: layers, content: content,
                             renderText: { d, _ in text(d) }).run()
         }
     }

@@ -7,10 +7,11 @@ struct NewsNLPCommand: ParsableCommand {
         commandName: "newsnlp",
         abstract: "Read French and English news: sentences, tokens, entities, quotes, tone and a summary, with exact offsets.",
         discussion: """
-        Every command reads FILE, or standard input when FILE is missing or "-". Offsets are Unicode code points
+        Every command reads FILE, or standard input when FILE is missing or "-". Offsets are Unicode code points \
         by default (as Python and spaCy count), or UTF-8 bytes or UTF-16 units with --offsets.
-        Exit codes: 0 success, 1 some batch files failed, 64 usage, 65 bad data (invalid UTF-8), 66 missing input,
-        74 input/output error.
+
+        Exit codes: 0 success, 1 some batch files failed, 64 usage, 65 bad data (invalid UTF-8), 66 missing \
+        input, 74 input/output error.
         """,
         version: "newsnlp 0.1.0 (report schema 1)",
         subcommands: [Summarize.self, Analyze.self, Sentences.self, Tokens.self, Entities.self, Quotes.self, Tone.self, Batch.self]
@@ -19,10 +20,10 @@ struct NewsNLPCommand: ParsableCommand {
 
 /// Options every document command shares.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "The document language: auto, fr or en.")
+    @Option(name: .long, help: "The document language (auto: detected).")
     var lang: LanguageChoice = .auto
 
-    @Option(name: .long, help: "Offset unit in reports: scalar (code points), utf8 or utf16.")
+    @Option(name: .long, help: "Offset unit in reports: scalar is code points.")
     var offsets: OffsetUnit = .scalar
 
     @Option(name: .long, help: ArgumentHelp("Extra lexicon files merged over the built-in ones (same layout as Lexicons/).", valueName: "dir"))

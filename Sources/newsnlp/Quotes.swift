@@ -4,13 +4,12 @@ import NewsNLP
 extension NewsNLPCommand {
     struct Quotes: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the quotes: speaker — « quote » — cue, one per line, or JSON.")
+            abstract: "List the quotes: speaker — « quote » — cue, one per line, or JSON.",
+            usage: "newsnlp quotes [<options>] [<file>]")
 
         @OptionGroup var common: CommonOptions
 
         @OptionGroup var layer: LayerArguments
-
-        func validate() throws { try layer.check([.text, .json, .jsonl], command: "quotes") }
 
         func run() throws {
             try layer.run(common, layers: [.quotes], content: [.sentences, .entities, .quotes], text: { Views.quotes($0) })

@@ -4,12 +4,11 @@ import NewsNLP
 extension NewsNLPCommand {
     struct Sentences: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Split the article into sentences: one per line (~ marks boilerplate, # headings), or JSON.")
+            abstract: "Split the article into sentences: one per line (~ marks boilerplate, # headings), or JSON.",
+            usage: "newsnlp sentences [<options>] [<file>]")
 
         @OptionGroup var common: CommonOptions
         @OptionGroup var layer: LayerArguments
-
-        func validate() throws { try layer.check([.text, .json, .jsonl], command: "sentences") }
 
         func run() throws {
             try layer.run(common, layers: [], content: [.sentences], text: { [common] in TextRenderer(unit: common.offsets).sentences($0) })
@@ -18,12 +17,11 @@ extension NewsNLPCommand {
 
     struct Tokens: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Split the article into tokens: aligned columns (start, end, kind, text), CoNLL-U or JSON.")
+            abstract: "Split the article into tokens: aligned columns (start, end, kind, text), CoNLL-U or JSON.",
+            usage: "newsnlp tokens [<options>] [<file>]")
 
         @OptionGroup var common: CommonOptions
-        @OptionGroup var layer: LayerArguments
-
-        func validate() throws { try layer.check([.text, .conllu, .json, .jsonl], command: "tokens") }
+        @OptionGroup var layer: FormatArguments<TokenFormat>
 
         func run() throws {
             let renderer = TextRenderer(unit: common.offsets)

@@ -5,10 +5,11 @@ extension NewsNLPCommand {
     struct Summarize: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print an extractive summary: the article's key sentences, in their original order.",
+            usage: "newsnlp summarize [<options>] [<file>]",
             discussion: """
-            Length: --sentences N (default 3), --ratio R (a fraction of the body sentences) or --words W (about
-            W words). Boilerplate and headings are never chosen.
-            --format json prints the report with its summary filled and the sentences it cites.
+            Length: --sentences N (default 3), --ratio R (a fraction of the body sentences) or --words W (about \
+            W words). Boilerplate and headings are never chosen. --format json prints the report with its \
+            summary filled and the sentences it cites.
             """
         )
 
@@ -23,14 +24,13 @@ extension NewsNLPCommand {
         @Option(help: "About this many words (at least one sentence).")
         var words: Int?
 
-        @Option(help: "Output: text, markdown, json or jsonl.")
-        var format: OutputFormat = .text
+        @Option(help: "Output: the summary as text or Markdown, or the report with it (jsonl: one line).")
+        var format: SummaryFormat = .text
 
         @Argument(help: "The article (a UTF-8 text file); standard input when missing or \"-\".")
         var file: String?
 
         func validate() throws {
-            guard [.text, .markdown, .json, .jsonl].contains(format) else { throw ValidationError("summarize writes text, markdown, json or jsonl") }
             let given = [sentences != nil, ratio != nil, words != nil].filter { $0 }.count
             guard given <= 1 else { throw ValidationError("give one of --sentences, --ratio and --words") }
             if let sentences, sentences < 0 { throw ValidationError("--sentences must be 0 or more") }
@@ -47,7 +47,7 @@ extension NewsNLPCommand {
         func run() throws {
             let format = self.format
             try reportingErrors {
-                try DocumentJob(common: common, input: file, format: format, layers: [.summary],
+                try DocumentJob(common: common, input: file, format: format.output, layers: [.summary],
                                 content: [.sentences, .summary], summary: length,
                                 renderText: { d, _ in
                                     format == .markdown ? Views.summaryMarkdown(d) : Views.summaryText(d)

@@ -12,14 +12,21 @@ public struct Document: Sendable {
     public var id: JSONValue?
     /// Where the text came from (a path), if known.
     public var source: String?
+    /// The language detected (or forced by `AnalysisOptions.language`).
     public var language: Language = .french
+    /// The sentences in text order, covering the text; boilerplate ones flagged.
     public var sentences: [Sentence] = []
+    /// The tokens in text order, each with the index of its sentence.
     public var tokens: [Token] = []
+    /// People, organisations and places, each once with all its mentions (when the entities layer ran).
     public var entities: [Entity] = []
     /// Every mention of the entities, names and references, for the stages after the entity layer.
     public var coreference = Coreference()
+    /// Quotes with their speakers and cues, in text order (when the quotes layer ran).
     public var quotes: [Quote] = []
+    /// The article's tone (when the tone layer ran); stances are on the entities.
     public var tone: Tone?
+    /// The extractive summary: indexes of chosen sentences (when the summary layer ran).
     public var summary: Summary?
 
     public init(text: String, id: JSONValue? = nil, source: String? = nil) {

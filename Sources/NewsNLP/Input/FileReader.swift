@@ -27,7 +27,7 @@ public enum FileReader {
         defer { close(fd) }
         var st = stat()
         if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
-            throw NewsNLPError(.noInput, file: path, "is a directory, not a file (use `newsnlp batch` for folders)")
+            throw NewsNLPError(.noInput, file: path, "is a directory, not a file", remedy: .readFolderAsBatch)
         }
         return try readAll(fd: fd, name: path, sizeHint: Int(st.st_size))
     }

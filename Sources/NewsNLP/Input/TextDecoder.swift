@@ -17,8 +17,8 @@ public enum TextDecoder {
             if lossy {
                 return (String(decoding: body, as: UTF8.self), true)
             }
-            let hint = looksLikeLatin1(body) ? " (the file looks like Latin-1 or Windows-1252: convert it with `iconv -f latin1 -t utf-8`, or pass --lossy)" : " (pass --lossy to replace bad bytes)"
-            throw NewsNLPError(.invalidData, file: name, "invalid UTF-8 at byte offset \(bad)\(hint)")
+            throw NewsNLPError(.invalidData, file: name, "invalid UTF-8 at byte offset \(bad)",
+                               remedy: looksLikeLatin1(body) ? .convertFromLatin1 : .replaceInvalidBytes)
         }
         return (String(decoding: body, as: UTF8.self), false)
     }

@@ -1,5 +1,8 @@
-/// Tells French from English, per document, from function words (`Lexicons/{fr,en}/stopwords`) and letters
-/// that only French writes (é, è, à, ç, ê…). Reads at most the first 20 KB.
+/// Tells French from English, per document, from function words (`Lexicons/{fr,en}/stopwords`), words of news
+/// that only one of the two writes (`Lexicons/{fr,en}/language-cues`) and letters that only French writes (é, è,
+/// à, ç, ê…). When these tie (a headline such as "Biden wins." may hold none of them), capitalised first names
+/// that only one language gives (`Lexicons/names/first-names.tsv`) decide; French when nothing tells.
+/// Reads at most the first 20 KB.
 struct LanguageDetector: Sendable {
     let french: Set<String>
     let english: Set<String>
@@ -9,8 +12,11 @@ struct LanguageDetector: Sendable {
     let asciiVotes: ASCIIWordTable
     /// The other words of `votes`, by the `FoldHash` of their folded form.
     let hashedVotes: WordTable<Int8>
+    /// Where the first names come from, read only when the words tie.
+    let lexicons: Lexicons?
 
-    init(french: Set<String>, english: Set<String>) {
+    init(french: Set<String>, english: Set<String>, lexicons: Lexicons? = nil) {
+        self.lexicons = lexicons
         self.french = french
         self.english = english
         var votes: [String: Int8] = [:]
@@ -25,9 +31,26 @@ struct LanguageDetector: Sendable {
 
     static func load(from lexicons: Lexicons) -> LanguageDetector {
         lexicons.cached("language") {
-            let fr = lexicons.stopwords(.french), en = lexicons.stopwords(.english)
+            let fr = lexicons.stopwords(.french).union(lexicons.wordSet("fr/language-cues"))
+            let en = lexicons.stopwords(.english).union(lexicons.wordSet("en/language-cues"))
             // Only the words that tell the languages apart.
-            return LanguageDetector(french: fr.subtracting(en), english: en.subtracting(fr))
+            return LanguageDetector(french: fr.subtracting(en), english: en.subtracting(fr), lexicons: lexicons)
+        }
+    }
+
+    /// First names that only one language gives (+1 French, -1 English), by the `FoldHash` of their folded form.
+    static func firstNames(_ lexicons: Lexicons) -> WordTable<Int8> {
+        lexicons.cached("language:first-names") {
+            var table = WordTable<Int8>(capacity: 1024)
+            for file in lexicons.files("names/first-names.tsv") {
+                for row in file.rows() where row.fields.count >= 3 {
+                    let languages = row.fields[2].split(separator: " ")
+                    let fr = languages.contains("fr"), en = languages.contains("en")
+                    guard fr != en else { continue }
+                    table[FoldHash.hash(folded: Folding.fold(String(row.fields[0].trimmingSpaces())))] = fr ? 1 : -1
+                }
+            }
+            return table
         }
     }
 
@@ -38,11 +61,17 @@ struct LanguageDetector: Sendable {
         var k = 0
         var wordStart = -1
         var ascii = true
+        // Capitalised words that no vote counted: the first names among them decide a tie.
+        var names: [Range<Int>] = []
         func finish(_ end: Int) {
             guard wordStart >= 0, end > wordStart, end - wordStart <= 12 else { return }
             let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[wordStart..<end])
             let vote = ascii ? asciiVotes.value(lowercasing: raw) : hashedVotes[FoldHash.hash(raw.assumingMemoryBound(to: UInt8.self))]
-            if let v = vote { if v > 0 { fr += 1 } else { en += 1 } }
+            if let v = vote {
+                if v > 0 { fr += 1 } else { en += 1 }
+            } else if names.count < 64, text[wordStart] >= 0x41 && text[wordStart] <= 0x5A || text[wordStart] == 0xC3 {
+                names.append(wordStart..<end)
+            }
         }
         while k < limit {
             let b = text[k]
@@ -72,6 +101,12 @@ struct LanguageDetector: Sendable {
             k += l
         }
         finish(limit)
+        if en == fr, !names.isEmpty, let lexicons {
+            let firstNames = Self.firstNames(lexicons)
+            for r in names {
+                if let v = firstNames[FoldHash.hash(UnsafeBufferPointer(rebasing: text[r]))] { if v > 0 { fr += 1 } else { en += 1 } }
+            }
+        }
         return en > fr ? .english : .french
     }
 }

@@ -8,7 +8,7 @@ public enum LexiconDirectory {
     public static func read(_ root: String) throws -> [LexiconFile] {
         var st = stat()
         guard stat(root, &st) == 0 else { throw NewsNLPError(.noInput, file: root, "no such lexicon folder") }
-        guard (st.st_mode & S_IFMT) == S_IFDIR else { throw NewsNLPError(.usage, file: root, "--lexicons needs a folder laid out like Lexicons/") }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else { throw NewsNLPError(.usage, file: root, "is not a folder", remedy: .giveLexiconFolder) }
         var out: [LexiconFile] = []
         try walk(root, "", &out, depth: 0)
         return out.sorted { $0.name < $1.name }

@@ -11,14 +11,15 @@ public enum OffsetUnit: String, Sendable, CaseIterable {
 /// Converts UTF-8 byte offsets of a text into another unit.
 ///
 /// One linear pass over the text records the count at every 64th byte; a conversion then reads at most 63
-/// bytes, whatever order the offsets come in.
-struct OffsetConverter {
+/// bytes, whatever order the offsets come in. The report writer converts every span through one; views of a
+/// document (the CLI's text and HTML pages) use it to show offsets in the unit the user asked for.
+public struct OffsetConverter {
     private let text: UnsafeBufferPointer<UInt8>
     private let unit: OffsetUnit
     private var checkpoints: [Int32] = []
 
     /// - Complexity: O(n) for scalar and UTF-16 units, O(1) for UTF-8.
-    init(_ text: UnsafeBufferPointer<UInt8>, unit: OffsetUnit) {
+    public init(_ text: UnsafeBufferPointer<UInt8>, unit: OffsetUnit) {
         self.text = text
         self.unit = unit
         guard unit != .utf8 else { return }
@@ -38,7 +39,7 @@ struct OffsetConverter {
 
     /// The offset in the converter's unit of UTF-8 offset `target` (which lies on a character boundary).
     /// - Complexity: O(1) (at most 63 bytes read).
-    func convert(_ target: Int32) -> Int {
+    public func convert(_ target: Int32) -> Int {
         let t = Int(target)
         if unit == .utf8 { return t }
         let block = t >> 6

@@ -7,6 +7,7 @@ public struct AnalysisOptions: Sendable {
     /// Layers to compute. Segmentation always runs.
     public var layers: Set<Layer>
 
+    /// A layer after segmentation; each needs the ones it reads (quotes read entities, tone reads both).
     public enum Layer: String, Sendable, CaseIterable {
         case entities, quotes, tone, summary
     }
@@ -32,7 +33,9 @@ public enum SummaryLength: Sendable, Equatable {
 /// An analyzer holds ICU iterators that are reused from one document to the next, so it is cheap to call many
 /// times but must not be shared between threads: make one per thread (they share the parsed lexicons).
 public final class Analyzer {
+    /// The language data every stage reads (built-in, or merged with a user's files).
     public let lexicons: Lexicons
+    /// What `analyze` computes: the language (or detection), the layers and the summary's length.
     public var options: AnalysisOptions
     private let wordBreaks = BreakIterator(.word)
     private let sentenceBreaks = BreakIterator(.sentence)

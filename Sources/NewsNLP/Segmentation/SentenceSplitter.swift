@@ -319,7 +319,9 @@ private extension SentenceSplitter {
         var previous: (value: Int, style: Int, end: Int)? = nil
         var consumed = 0
         for (k, t) in tokens.enumerated() where Int(t.span.start) >= consumed {
-            guard var (value, style, end) = listMarker(text, tokens, k) else { continue }
+            guard let marker = listMarker(text, tokens, k) else { continue }
+            var (value, style) = (marker.0, marker.1)
+            let end = marker.2
             consumed = end
             // "i", "v", "x" are letters in a lettered list and numerals in a roman one.
             if style / 10 == 2, let p = previous, p.style / 10 == 3, t.span.length <= 2 {

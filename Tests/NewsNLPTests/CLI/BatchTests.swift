@@ -12,11 +12,11 @@ struct BatchTests {
             let dir = root + "/part\(i % 7)" + (i % 3 == 0 ? "/deep" : "")
             try? fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
             let text = "Titre \(i)\n\nLe conseil municipal numéro \(i) a voté le budget mardi. Le maire s'est dit satisfait. Les travaux commenceront en mars.\n"
-            fm.createFile(atPath: dir + "/article-\(i).\(i % 10 == 0 ? "md" : "txt")", contents: Data(text.utf8))
+            _ = fm.createFile(atPath: dir + "/article-\(i).\(i % 10 == 0 ? "md" : "txt")", contents: Data(text.utf8))
         }
-        fm.createFile(atPath: root + "/empty.txt", contents: Data())
-        fm.createFile(atPath: root + "/bad.txt", contents: Data([0x42, 0x6F, 0x6E, 0xFF, 0x0A]))
-        fm.createFile(atPath: root + "/notes.csv", contents: Data("a,b\n".utf8))
+        _ = fm.createFile(atPath: root + "/empty.txt", contents: Data())
+        _ = fm.createFile(atPath: root + "/bad.txt", contents: Data([0x42, 0x6F, 0x6E, 0xFF, 0x0A]))
+        _ = fm.createFile(atPath: root + "/notes.csv", contents: Data("a,b\n".utf8))
         return root
     }
 

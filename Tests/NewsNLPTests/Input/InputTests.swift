@@ -1,5 +1,6 @@
 import Testing
 @testable import NewsNLP
+@testable import newsnlp
 
 @Suite("Input")
 struct InputTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NewsNLP
+@testable import newsnlp
 
 /// Quotes of `text`, as (kind, text, speaker, cue).
 private func quotes(_ text: String, language: Language? = nil) -> [(kind: QuoteKind, text: String, speaker: String?, cue: String?)] {

@@ -12,8 +12,8 @@ struct BatchRobustnessTests {
     static func folder() -> String {
         let root = NSTemporaryDirectory() + "newsnlp-robust-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: root + "/sub", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: root + "/a.txt", contents: Data("Le maire a parlé. Fin.".utf8))
-        FileManager.default.createFile(atPath: root + "/sub/z.md", contents: Data("# Titre\n\nUne phrase.".utf8))
+        _ = FileManager.default.createFile(atPath: root + "/a.txt", contents: Data("Le maire a parlé. Fin.".utf8))
+        _ = FileManager.default.createFile(atPath: root + "/sub/z.md", contents: Data("# Titre\n\nUne phrase.".utf8))
         return root
     }
 
@@ -31,7 +31,7 @@ struct BatchRobustnessTests {
         let root = Self.folder()
         // /proc/self/mem fails with EIO when read from its start, for root too.
         try FileManager.default.createSymbolicLink(atPath: root + "/eio.txt", withDestinationPath: "/proc/self/mem")
-        FileManager.default.createFile(atPath: root + "/latin1.txt", contents: "Élysée.".data(using: .isoLatin1))
+        _ = FileManager.default.createFile(atPath: root + "/latin1.txt", contents: "Élysée.".data(using: .isoLatin1))
         let r = try run(root)
         #expect(r.status == 1)
         #expect(r.lines.count == 4)
@@ -45,10 +45,10 @@ struct BatchRobustnessTests {
                    "the tests run as root (or with CAP_DAC_OVERRIDE): chmod 000 does not stop reading, so no unreadable file or folder can be made"))
     func unreadableFileAndFolder() throws {
         let root = Self.folder()
-        FileManager.default.createFile(atPath: root + "/locked.txt", contents: Data("Secret.".utf8))
+        _ = FileManager.default.createFile(atPath: root + "/locked.txt", contents: Data("Secret.".utf8))
         chmod(root + "/locked.txt", 0)
         try FileManager.default.createDirectory(atPath: root + "/closed", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: root + "/closed/inside.txt", contents: Data("Caché.".utf8))
+        _ = FileManager.default.createFile(atPath: root + "/closed/inside.txt", contents: Data("Caché.".utf8))
         chmod(root + "/closed", 0)
         defer { chmod(root + "/closed", 0o755) }
         let r = try run(root)

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import NewsNLP
+@testable import newsnlp
 
 @Suite("Summary")
 struct SummarizerTests {

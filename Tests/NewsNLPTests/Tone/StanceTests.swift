@@ -1,5 +1,6 @@
 import Testing
 @testable import NewsNLP
+@testable import newsnlp
 
 /// A document segmented without entity recognition, with entities and quotes built by hand, then scored.
 private struct Fixture {

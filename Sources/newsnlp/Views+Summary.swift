@@ -1,3 +1,5 @@
+import NewsNLP
+
 extension Views {
     /// The summary as plain text: its sentences in document order, one paragraph each.
     public static func summaryText(_ d: Document) -> String {

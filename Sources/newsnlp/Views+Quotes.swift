@@ -1,3 +1,5 @@
+import NewsNLP
+
 extension Views {
     /// The quotes, one per line: speaker — « quote » — cue, with the kind and confidence.
     ///

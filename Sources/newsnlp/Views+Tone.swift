@@ -1,3 +1,5 @@
+import NewsNLP
+
 extension Views {
     /// The tone (score, label, counts, the strongest words) and the stance toward each entity as an aligned table
     /// (entity, stance, mentions, the strongest evidence sentence).

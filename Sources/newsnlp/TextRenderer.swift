@@ -1,3 +1,5 @@
+import NewsNLP
+
 /// Plain-text views of a document for people: sentences one per line, tokens in aligned columns, CoNLL-U.
 public struct TextRenderer: Sendable {
     public var unit: OffsetUnit
@@ -52,7 +54,7 @@ public struct TextRenderer: Sendable {
                     let t = d.tokens[ti]
                     var misc = "TokenRange=\(conv.convert(t.span.start)):\(conv.convert(t.span.end))"
                     let end = Int(t.span.end)
-                    if end < text.count, !text.scalar(at: end).0.isSpace, ti + 1 < Int(s.tokens.upperBound) { misc = "SpaceAfter=No|" + misc }
+                    if end < text.count, !isSpace(text, at: end), ti + 1 < Int(s.tokens.upperBound) { misc = "SpaceAfter=No|" + misc }
                     let form = oneLine(d.string(t.span)).replacingTabs()
                     out += "\(id)\t\(form)\t_\t\(upos(t.kind))\t_\t_\t_\t_\t_\t\(misc)\n"
                     id += 1
@@ -72,6 +74,14 @@ public struct TextRenderer: Sendable {
         case .word: return "_"
         }
     }
+}
+
+/// Whether the character that starts at byte `i` of the UTF-8 `text` is white space (no-break spaces included).
+func isSpace(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    var bytes = text[i...].makeIterator()
+    var decoder = UTF8()
+    guard case .scalarValue(let c) = decoder.decode(&bytes) else { return false }
+    return c.properties.isWhitespace || c == "\u{FEFF}"
 }
 
 func pad(_ s: String, _ width: Int) -> String {

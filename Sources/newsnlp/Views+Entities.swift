@@ -1,3 +1,5 @@
+import NewsNLP
+
 extension Views {
     /// Entities as an aligned table: name, type, source, mention count, first position, the forms used.
     public static func entities(_ d: Document, unit: OffsetUnit = .scalar) -> String {
