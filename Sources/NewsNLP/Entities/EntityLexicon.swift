@@ -9,6 +9,8 @@ struct EntityLexicon: Sendable {
         var idRange: Range<Int32>
         var nameRange: Range<Int32>
         var affiliationRange: Range<Int32>
+        /// The English name, when it differs from the (French) name; empty otherwise.
+        var englishRange: Range<Int32>
     }
 
     enum Form: UInt8, Sendable { case name, alias, role }
@@ -44,6 +46,13 @@ struct EntityLexicon: Sendable {
     func id(_ i: Int32) -> String { string(entries[Int(i)].file, entries[Int(i)].idRange) }
     func name(_ i: Int32) -> String { string(entries[Int(i)].file, entries[Int(i)].nameRange) }
     func affiliation(_ i: Int32) -> String { string(entries[Int(i)].file, entries[Int(i)].affiliationRange) }
+
+    /// The name to report in a document of `language`: the English name of an English document where the
+    /// lexicon gives one ("United States" for "États-Unis"), the (French) name otherwise.
+    func name(_ i: Int32, in language: Language) -> String {
+        let e = entries[Int(i)]
+        return language == .english && !e.englishRange.isEmpty ? string(e.file, e.englishRange) : string(e.file, e.nameRange)
+    }
 
     /// Whether some phrase goes on after this sequence of words.
     func isPrefix(_ hash: UInt64) -> Bool { prefixes.contains(hash) }
@@ -100,7 +109,7 @@ private extension EntityLexicon {
                       _ scratch: inout [UInt8], _ words: inout [UInt64]) {
         let fields = rowFields.map { ($0.lowerBound, $0.upperBound) }
         // Malformed lines of user files were reported by Lexicons.validate(); skip them here.
-        guard fields.count >= 3, fields.count <= 7 else { return }
+        guard fields.count >= 3, fields.count <= 8 else { return }
         let type: EntityType
         switch (fields[1].1 - fields[1].0, b[fields[1].0]) {
         case (3, 0x50): type = .person
@@ -121,7 +130,7 @@ private extension EntityLexicon {
             if fields.count > 4, fields[4].1 == fields[4].0 + 1 { gender = b[fields[4].0] == 0x66 ? "f" : (b[fields[4].0] == 0x6D ? "m" : nil) }
             func r(_ f: (Int, Int)) -> Range<Int32> { Int32(f.0)..<Int32(f.1) }
             entries.append(Entry(type: type, gender: gender, file: fileIndex, idRange: r(fields[0]), nameRange: r(fields[2]),
-                                 affiliationRange: fields.count > 6 ? r(fields[6]) : 0..<0))
+                                 affiliationRange: fields.count > 6 ? r(fields[6]) : 0..<0, englishRange: fields.count > 7 ? r(fields[7]) : 0..<0))
         }
         addForm(b, fields[2], index, .name, &scratch, &words)
         if fields.count > 3 { forEachListItem(b, fields[3]) { addForm(b, $0, index, .alias, &scratch, &words) } }

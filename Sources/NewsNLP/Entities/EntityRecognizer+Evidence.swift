@@ -1,0 +1,239 @@
+/// Names that no lexicon has, typed by the evidence around them: a company suffix or ending ("Bayline Shipping",
+/// "Brookline Capital Inc."), a context cue ("l'usine Valmont", "shares of Arlix", "Arlix's chief executive"), an
+/// acronym defined in the text ("la Confédération générale du travail (CGT)"), and the other occurrences of a
+/// name so found ("Valmont" five times in the article).
+extension EntityRecognizer {
+    /// Capitalised words closed by an organisation suffix: "Brookline Capital Inc.", "Barratt Developments".
+    /// Runs before the lexicon, so that a suffix wins over a first name or a lexicon word inside the name
+    /// ("Capital" the magazine); a span that the lexicon names whole is left to the lexicon ("Deutsche Bank").
+    func suffixPass(_ start: Int, _ end: Int, _ info: [TokenInfo], _ d: Document, _ taken: inout [Bool], _ found: inout [Found]) {
+        var k = start + 1
+        while k < end {
+            guard isSuffix(k, info) else { k += 1; continue }
+            // The name: capitalised words before the suffix (a "&" or "and" may join two of them), at most four.
+            var first = k
+            var words = 0
+            while first - 1 >= start, words < 4, !taken[first - 1], isNameWord(first - 1, info) {
+                first -= 1
+                words += 1
+                if first - 2 >= start, patterns.orgLinks.contains(info[first - 1].hash) || isAmpersand(first - 1, d), isNameWord(first - 2, info) {
+                    first -= 1
+                }
+            }
+            guard words > 0 else { k += 1; continue }
+            // Further suffixes: "Capital Inc.", "Holdings Ltd".
+            var last = k
+            while last + 1 < end, isSuffix(last + 1, info) { last += 1 }
+            let count = last - first + 1
+            if let m = lexiconMatch(at: first, end: end, sentenceStart: start, info, d, found, taken), m.count >= count {
+                k = last + 1
+                continue
+            }
+            add(first, count, .organisation, nil, d, &taken, &found)
+            k = last + 1
+        }
+    }
+
+    /// Names typed by a context cue before or after them ("l'usine Valmont", "Arlix's chief executive").
+    func cuePass(_ start: Int, _ end: Int, _ info: [TokenInfo], _ d: Document, _ taken: inout [Bool], _ found: inout [Found]) {
+        let cues = patterns.cues(language)
+        var i = start
+        while i < end {
+            guard !taken[i], isCandidate(i, info) else { i += 1; continue }
+            // The name: up to three capitalised words.
+            var j = i + 1
+            while j < end, j - i < 3, !taken[j], isCandidate(j, info) { j += 1 }
+            // A name that opens with a first name is left to the name patterns ("à Jean-Claude Méry").
+            if patterns.firstNames[info[i].hash] != nil { i = j; continue }
+            var type: EntityType?
+            for n in 1...patterns.longestCue where i - n >= start {
+                var h = FoldHash.seed
+                for t in (i - n)..<i { h = FoldHash.combine(h, info[t].hash) }
+                if let cue = cues.before[h], Int(cue.words) == n { type = cue.type }
+            }
+            if type == nil {
+                var h = FoldHash.seed
+                for n in 1...patterns.longestCue where j + n <= end {
+                    h = FoldHash.combine(h, info[j + n - 1].hash)
+                    if let cue = cues.after[h], Int(cue.words) == n { type = cue.type; break }
+                }
+            }
+            if type == nil, j + 1 < end, isComma(j, d) {
+                var h = FoldHash.seed
+                for n in 1...patterns.longestCue where j + 1 + n <= end {
+                    h = FoldHash.combine(h, info[j + n].hash)
+                    if let cue = cues.apposition[h], Int(cue.words) == n { type = cue.type; break }
+                }
+            }
+            // A role noun just before: "le juge Arnal", "the senator Brackel".
+            if type == nil, i > start, !info[i - 1].capitalised, let (n, _) = patterns.role(at: i - 1, info, limit: i), n == 1 {
+                type = .person
+            }
+            if let type {
+                add(i, j - i, type, nil, d, &taken, &found)
+            }
+            i = j
+        }
+    }
+
+    /// Acronyms defined in the text: "la Confédération générale du travail (CGT)", "Office for Budget
+    /// Responsibility (OBR)". The acronym joins the entity named just before it, or, when the long form was not
+    /// found, the long form (its initials spell the acronym) becomes an organisation; later uses of the acronym are
+    /// mentions of the same entity.
+    func acronymPass(_ info: [TokenInfo], _ d: Document, _ taken: inout [Bool], _ found: inout [Found]) {
+        var endsAt = [Int: Int]()  // token after a found name → index in `found`
+        for (k, f) in found.enumerated() { endsAt[f.first + f.count] = k }
+        var defined = WordTable<Int>()  // acronym hash → index in `found` of its entity
+        var any = false
+        for s in d.sentences where !s.boilerplate {
+            let lo = Int(s.tokens.lowerBound), hi = Int(s.tokens.upperBound)
+            var p = lo + 1
+            while p + 2 < hi {
+                defer { p += 1 }
+                guard isOpenParen(p, d), isCloseParen(p + 2, d), info[p + 1].allCaps, info[p + 1].isWord else { continue }
+                let a = p + 1
+                let letters = d.utf8[Int(d.tokens[a].span.start)..<Int(d.tokens[a].span.end)]
+                guard letters.count >= 2, letters.count <= 8 else { continue }
+                var entity: Int?
+                if let k = endsAt[p], found[k].type != .person {
+                    entity = k
+                } else if let n = initialsSpell(Array(letters), before: p, lo, info, d),
+                          !found.contains(where: { $0.source == .lexicon && $0.first < p && $0.first + $0.count > p - n }) {
+                    // The long form replaces the pattern names found inside it ("la Fédération" alone).
+                    found.removeAll { $0.first < p && $0.first + $0.count > p - n }
+                    for t in (p - n)..<p { taken[t] = false }
+                    add(p - n, n, .organisation, nil, d, &taken, &found)
+                    entity = found.count - 1
+                    endsAt = [:]
+                    for (k, f) in found.enumerated() { endsAt[f.first + f.count] = k }
+                }
+                guard let e = entity else { continue }
+                defined[info[a].hash] = e
+                any = true
+                if !taken[a] { addMention(of: e, at: a, &taken, &found) }
+            }
+        }
+        guard any else { return }
+        for i in info.indices where !taken[i] && info[i].allCaps && info[i].isWord {
+            if let e = defined[info[i].hash] { addMention(of: e, at: i, &taken, &found) }
+        }
+    }
+
+    /// Words in capitals that no list has, mid-sentence: acronyms of organisations ("la MJC", "l'EBM"), unless
+    /// listed as common acronyms ("TVA", "GDP"), Roman numerals, or part of a line in capitals.
+    func acronymOrganisations(_ info: [TokenInfo], _ d: Document, _ taken: inout [Bool], _ found: inout [Found]) {
+        for s in d.sentences where !s.boilerplate && !s.isHeading {
+            let lo = Int(s.tokens.lowerBound), hi = Int(s.tokens.upperBound)
+            for i in lo..<hi where !taken[i] && info[i].allCaps && info[i].isWord && d.tokens[i].kind == .word {
+                if i > lo, info[i - 1].allCaps && info[i - 1].isWord { continue }
+                if i + 1 < hi, info[i + 1].allCaps && info[i + 1].isWord { continue }
+                guard !patterns.commonAcronyms.contains(info[i].hash), !patterns.stopwords.contains(info[i].hash) else { continue }
+                let bytes = d.utf8[Int(d.tokens[i].span.start)..<Int(d.tokens[i].span.end)]
+                var letters = 0
+                var roman = true
+                for b in bytes where b != 0x2E {
+                    letters += 1
+                    if !"IVXLCDM".utf8.contains(b) { roman = false }
+                }
+                guard letters >= 2, letters <= 6, !roman else { continue }
+                add(i, 1, .organisation, nil, d, &taken, &found)
+            }
+        }
+    }
+
+    /// Other occurrences of the names found by patterns and cues: "Valmont" once typed by "l'usine Valmont" is a
+    /// mention wherever it is written again (a capitalised word, not taken).
+    func recurrencePass(_ info: [TokenInfo], _ d: Document, _ taken: inout [Bool], _ found: inout [Found]) {
+        var byFirst = WordTable<[Int]>()  // first word hash → indices in `found` of pattern names
+        var any = false
+        for (k, f) in found.enumerated() where f.source == .pattern {
+            let h = info[f.first].hash
+            byFirst[h] = (byFirst[h] ?? []) + [k]
+            any = true
+        }
+        guard any else { return }
+        for s in d.sentences where !s.boilerplate || s.isByline {
+            let hi = Int(s.tokens.upperBound)
+            var i = Int(s.tokens.lowerBound)
+            while i < hi {
+                guard !taken[i], info[i].capitalised, let ks = byFirst[info[i].hash] else { i += 1; continue }
+                var matched = 0
+                var best = 0
+                for k in ks where found[k].count <= hi - i && found[k].count > matched {
+                    var ok = true
+                    for t in 0..<found[k].count where taken[i + t] || info[i + t].hash != info[found[k].first + t].hash { ok = false; break }
+                    if ok { matched = found[k].count; best = k }
+                }
+                if matched > 0 {
+                    addMention(of: best, at: i, count: matched, &taken, &found)
+                    i += matched
+                } else {
+                    i += 1
+                }
+            }
+        }
+    }
+
+    /// Whether the role noun at `i` (of `count` words) is a verb form there: after an auxiliary ("a prévenu",
+    /// "has warned") or before a clause ("prévenu que").
+    func isVerbInContext(_ i: Int, count: Int, _ info: [TokenInfo], sentenceStart: Int, sentenceEnd: Int) -> Bool {
+        if i > sentenceStart, patterns.auxiliaries.contains(info[i - 1].hash) { return true }
+        // "a déjà prévenu", "has already warned": one adverb may stand between.
+        if i - 1 > sentenceStart, patterns.auxiliaries.contains(info[i - 2].hash), !info[i - 1].capitalised, patterns.stopwords.contains(info[i - 1].hash) { return true }
+        if i + count < sentenceEnd, patterns.complementisers.contains(info[i + count].hash) { return true }
+        return false
+    }
+}
+
+extension EntityRecognizer {
+    /// Another mention of the referent of `found[k]`, at tokens [i, i + count).
+    func addMention(of k: Int, at i: Int, count: Int = 1, _ taken: inout [Bool], _ found: inout [Found]) {
+        var f = found[k]
+        f.first = i
+        f.count = count
+        found.append(f)
+        for t in i..<(i + count) { taken[t] = true }
+    }
+
+    /// An organisation suffix at `k`, capitalised unless listed in lower case ("plc").
+    func isSuffix(_ k: Int, _ info: [TokenInfo]) -> Bool {
+        info[k].isWord && patterns.orgSuffixes.contains(info[k].hash) && (info[k].capitalised || patterns.lowerOrgSuffixes.contains(info[k].hash))
+    }
+
+    /// A capitalised word that can be part of a name: not a function word, not a title or role noun.
+    func isNameWord(_ k: Int, _ info: [TokenInfo]) -> Bool {
+        let t = info[k]
+        return t.isWord && t.capitalised && !patterns.stopwords.contains(t.hash) && patterns.titles[t.hash] == nil && patterns.roles[t.hash] == nil
+    }
+
+    /// A capitalised word that may be a name no list has (a letter first, not a function word, role or title).
+    func isCandidate(_ k: Int, _ info: [TokenInfo]) -> Bool {
+        info[k].upper && isNameWord(k, info) && !patterns.orgHeads.contains(info[k].hash)
+    }
+
+    func isAmpersand(_ k: Int, _ d: Document) -> Bool { byte(k, d) == 0x26 && d.tokens[k].span.end - d.tokens[k].span.start == 1 }
+    func isComma(_ k: Int, _ d: Document) -> Bool { byte(k, d) == 0x2C }
+    func isOpenParen(_ k: Int, _ d: Document) -> Bool { byte(k, d) == 0x28 }
+    func isCloseParen(_ k: Int, _ d: Document) -> Bool { byte(k, d) == 0x29 }
+
+    private func byte(_ k: Int, _ d: Document) -> UInt8 { d.utf8[Int(d.tokens[k].span.start)] }
+
+    /// The number of words before `p` whose initials spell `letters` ("Confédération générale du travail" for
+    /// "CGT"; function words may be skipped), the first one capitalised; nil if none.
+    func initialsSpell(_ letters: [UInt8], before p: Int, _ lo: Int, _ info: [TokenInfo], _ d: Document) -> Int? {
+        var want = letters.count - 1
+        var k = p - 1
+        while k >= lo, p - k <= 12, info[k].isWord {
+            let c = d.utf8[Int(d.tokens[k].span.start)]
+            let initial = c >= 0x61 && c <= 0x7A ? c - 0x20 : c
+            if want >= 0, initial == letters[want] {
+                want -= 1
+                if want < 0 { return info[k].upper && !patterns.stopwords.contains(info[k].hash) ? p - k : nil }
+            } else if !patterns.stopwords.contains(info[k].hash) {
+                return nil
+            }
+            k -= 1
+        }
+        return nil
+    }
+}
