@@ -12,108 +12,102 @@ static const unsigned char data2[] = {
 #embed "../../Lexicons/en/auxiliaries"
 , 0 };
 static const unsigned char data3[] = {
-#embed "../../Lexicons/en/common-acronyms"
-, 0 };
-static const unsigned char data4[] = {
 #embed "../../Lexicons/en/entity-cues"
 , 0 };
-static const unsigned char data5[] = {
+static const unsigned char data4[] = {
 #embed "../../Lexicons/en/intensifiers"
 , 0 };
-static const unsigned char data6[] = {
+static const unsigned char data5[] = {
 #embed "../../Lexicons/en/negations"
 , 0 };
-static const unsigned char data7[] = {
+static const unsigned char data6[] = {
 #embed "../../Lexicons/en/org-heads"
 , 0 };
-static const unsigned char data8[] = {
+static const unsigned char data7[] = {
 #embed "../../Lexicons/en/org-suffixes"
 , 0 };
-static const unsigned char data9[] = {
+static const unsigned char data8[] = {
 #embed "../../Lexicons/en/polarity"
 , 0 };
-static const unsigned char data10[] = {
+static const unsigned char data9[] = {
 #embed "../../Lexicons/en/quote-cues"
 , 0 };
-static const unsigned char data11[] = {
+static const unsigned char data10[] = {
 #embed "../../Lexicons/en/roles"
 , 0 };
-static const unsigned char data12[] = {
+static const unsigned char data11[] = {
 #embed "../../Lexicons/en/speech-verbs"
 , 0 };
-static const unsigned char data13[] = {
+static const unsigned char data12[] = {
 #embed "../../Lexicons/en/stance-cues"
 , 0 };
-static const unsigned char data14[] = {
+static const unsigned char data13[] = {
 #embed "../../Lexicons/en/stopwords"
 , 0 };
-static const unsigned char data15[] = {
+static const unsigned char data14[] = {
 #embed "../../Lexicons/en/tokenization"
 , 0 };
-static const unsigned char data16[] = {
+static const unsigned char data15[] = {
 #embed "../../Lexicons/en/tone-markers"
 , 0 };
-static const unsigned char data17[] = {
+static const unsigned char data16[] = {
 #embed "../../Lexicons/entities/organisations.tsv"
 , 0 };
-static const unsigned char data18[] = {
+static const unsigned char data17[] = {
 #embed "../../Lexicons/entities/people-fr.tsv"
 , 0 };
-static const unsigned char data19[] = {
+static const unsigned char data18[] = {
 #embed "../../Lexicons/entities/people-world.tsv"
 , 0 };
-static const unsigned char data20[] = {
+static const unsigned char data19[] = {
 #embed "../../Lexicons/entities/places.tsv"
 , 0 };
-static const unsigned char data21[] = {
+static const unsigned char data20[] = {
 #embed "../../Lexicons/fr/abbreviations"
 , 0 };
-static const unsigned char data22[] = {
+static const unsigned char data21[] = {
 #embed "../../Lexicons/fr/auxiliaries"
 , 0 };
-static const unsigned char data23[] = {
-#embed "../../Lexicons/fr/common-acronyms"
-, 0 };
-static const unsigned char data24[] = {
+static const unsigned char data22[] = {
 #embed "../../Lexicons/fr/entity-cues"
 , 0 };
-static const unsigned char data25[] = {
+static const unsigned char data23[] = {
 #embed "../../Lexicons/fr/intensifiers"
 , 0 };
-static const unsigned char data26[] = {
+static const unsigned char data24[] = {
 #embed "../../Lexicons/fr/negations"
 , 0 };
-static const unsigned char data27[] = {
+static const unsigned char data25[] = {
 #embed "../../Lexicons/fr/org-heads"
 , 0 };
-static const unsigned char data28[] = {
+static const unsigned char data26[] = {
 #embed "../../Lexicons/fr/org-suffixes"
 , 0 };
-static const unsigned char data29[] = {
+static const unsigned char data27[] = {
 #embed "../../Lexicons/fr/polarity"
 , 0 };
-static const unsigned char data30[] = {
+static const unsigned char data28[] = {
 #embed "../../Lexicons/fr/quote-cues"
 , 0 };
-static const unsigned char data31[] = {
+static const unsigned char data29[] = {
 #embed "../../Lexicons/fr/roles"
 , 0 };
-static const unsigned char data32[] = {
+static const unsigned char data30[] = {
 #embed "../../Lexicons/fr/speech-verbs"
 , 0 };
-static const unsigned char data33[] = {
+static const unsigned char data31[] = {
 #embed "../../Lexicons/fr/stance-cues"
 , 0 };
-static const unsigned char data34[] = {
+static const unsigned char data32[] = {
 #embed "../../Lexicons/fr/stopwords"
 , 0 };
-static const unsigned char data35[] = {
+static const unsigned char data33[] = {
 #embed "../../Lexicons/fr/tokenization"
 , 0 };
-static const unsigned char data36[] = {
+static const unsigned char data34[] = {
 #embed "../../Lexicons/fr/tone-markers"
 , 0 };
-static const unsigned char data37[] = {
+static const unsigned char data35[] = {
 #embed "../../Lexicons/names/first-names.tsv"
 , 0 };
 
@@ -121,41 +115,39 @@ static const struct { const char *name; const unsigned char *data; int64_t lengt
     { "boilerplate.tsv", data0, (int64_t)sizeof(data0) - 1 },
     { "en/abbreviations", data1, (int64_t)sizeof(data1) - 1 },
     { "en/auxiliaries", data2, (int64_t)sizeof(data2) - 1 },
-    { "en/common-acronyms", data3, (int64_t)sizeof(data3) - 1 },
-    { "en/entity-cues", data4, (int64_t)sizeof(data4) - 1 },
-    { "en/intensifiers", data5, (int64_t)sizeof(data5) - 1 },
-    { "en/negations", data6, (int64_t)sizeof(data6) - 1 },
-    { "en/org-heads", data7, (int64_t)sizeof(data7) - 1 },
-    { "en/org-suffixes", data8, (int64_t)sizeof(data8) - 1 },
-    { "en/polarity", data9, (int64_t)sizeof(data9) - 1 },
-    { "en/quote-cues", data10, (int64_t)sizeof(data10) - 1 },
-    { "en/roles", data11, (int64_t)sizeof(data11) - 1 },
-    { "en/speech-verbs", data12, (int64_t)sizeof(data12) - 1 },
-    { "en/stance-cues", data13, (int64_t)sizeof(data13) - 1 },
-    { "en/stopwords", data14, (int64_t)sizeof(data14) - 1 },
-    { "en/tokenization", data15, (int64_t)sizeof(data15) - 1 },
-    { "en/tone-markers", data16, (int64_t)sizeof(data16) - 1 },
-    { "entities/organisations.tsv", data17, (int64_t)sizeof(data17) - 1 },
-    { "entities/people-fr.tsv", data18, (int64_t)sizeof(data18) - 1 },
-    { "entities/people-world.tsv", data19, (int64_t)sizeof(data19) - 1 },
-    { "entities/places.tsv", data20, (int64_t)sizeof(data20) - 1 },
-    { "fr/abbreviations", data21, (int64_t)sizeof(data21) - 1 },
-    { "fr/auxiliaries", data22, (int64_t)sizeof(data22) - 1 },
-    { "fr/common-acronyms", data23, (int64_t)sizeof(data23) - 1 },
-    { "fr/entity-cues", data24, (int64_t)sizeof(data24) - 1 },
-    { "fr/intensifiers", data25, (int64_t)sizeof(data25) - 1 },
-    { "fr/negations", data26, (int64_t)sizeof(data26) - 1 },
-    { "fr/org-heads", data27, (int64_t)sizeof(data27) - 1 },
-    { "fr/org-suffixes", data28, (int64_t)sizeof(data28) - 1 },
-    { "fr/polarity", data29, (int64_t)sizeof(data29) - 1 },
-    { "fr/quote-cues", data30, (int64_t)sizeof(data30) - 1 },
-    { "fr/roles", data31, (int64_t)sizeof(data31) - 1 },
-    { "fr/speech-verbs", data32, (int64_t)sizeof(data32) - 1 },
-    { "fr/stance-cues", data33, (int64_t)sizeof(data33) - 1 },
-    { "fr/stopwords", data34, (int64_t)sizeof(data34) - 1 },
-    { "fr/tokenization", data35, (int64_t)sizeof(data35) - 1 },
-    { "fr/tone-markers", data36, (int64_t)sizeof(data36) - 1 },
-    { "names/first-names.tsv", data37, (int64_t)sizeof(data37) - 1 },
+    { "en/entity-cues", data3, (int64_t)sizeof(data3) - 1 },
+    { "en/intensifiers", data4, (int64_t)sizeof(data4) - 1 },
+    { "en/negations", data5, (int64_t)sizeof(data5) - 1 },
+    { "en/org-heads", data6, (int64_t)sizeof(data6) - 1 },
+    { "en/org-suffixes", data7, (int64_t)sizeof(data7) - 1 },
+    { "en/polarity", data8, (int64_t)sizeof(data8) - 1 },
+    { "en/quote-cues", data9, (int64_t)sizeof(data9) - 1 },
+    { "en/roles", data10, (int64_t)sizeof(data10) - 1 },
+    { "en/speech-verbs", data11, (int64_t)sizeof(data11) - 1 },
+    { "en/stance-cues", data12, (int64_t)sizeof(data12) - 1 },
+    { "en/stopwords", data13, (int64_t)sizeof(data13) - 1 },
+    { "en/tokenization", data14, (int64_t)sizeof(data14) - 1 },
+    { "en/tone-markers", data15, (int64_t)sizeof(data15) - 1 },
+    { "entities/organisations.tsv", data16, (int64_t)sizeof(data16) - 1 },
+    { "entities/people-fr.tsv", data17, (int64_t)sizeof(data17) - 1 },
+    { "entities/people-world.tsv", data18, (int64_t)sizeof(data18) - 1 },
+    { "entities/places.tsv", data19, (int64_t)sizeof(data19) - 1 },
+    { "fr/abbreviations", data20, (int64_t)sizeof(data20) - 1 },
+    { "fr/auxiliaries", data21, (int64_t)sizeof(data21) - 1 },
+    { "fr/entity-cues", data22, (int64_t)sizeof(data22) - 1 },
+    { "fr/intensifiers", data23, (int64_t)sizeof(data23) - 1 },
+    { "fr/negations", data24, (int64_t)sizeof(data24) - 1 },
+    { "fr/org-heads", data25, (int64_t)sizeof(data25) - 1 },
+    { "fr/org-suffixes", data26, (int64_t)sizeof(data26) - 1 },
+    { "fr/polarity", data27, (int64_t)sizeof(data27) - 1 },
+    { "fr/quote-cues", data28, (int64_t)sizeof(data28) - 1 },
+    { "fr/roles", data29, (int64_t)sizeof(data29) - 1 },
+    { "fr/speech-verbs", data30, (int64_t)sizeof(data30) - 1 },
+    { "fr/stance-cues", data31, (int64_t)sizeof(data31) - 1 },
+    { "fr/stopwords", data32, (int64_t)sizeof(data32) - 1 },
+    { "fr/tokenization", data33, (int64_t)sizeof(data33) - 1 },
+    { "fr/tone-markers", data34, (int64_t)sizeof(data34) - 1 },
+    { "names/first-names.tsv", data35, (int64_t)sizeof(data35) - 1 },
 };
 
 int32_t nlex_count(void) { return (int32_t)(sizeof(table) / sizeof(table[0])); }

@@ -23,6 +23,8 @@ struct EntityLexicon: Sendable {
         var needsCapital: Bool
         /// Every word must be written in capitals (an acronym: "PS", "LR").
         var needsAllCaps: Bool
+        /// Bit k set: word k (k ≥ 1) is written with a capital in the lexicon and needs one in the text.
+        var capitals: UInt16 = 0
     }
 
     var entries: [Entry] = []
@@ -216,7 +218,21 @@ private extension EntityLexicon {
             }
             needsAllCaps = letters >= 2 && capitals == letters
         }
-        let hit = Hit(entry: Int32(entry), words: UInt8(wordHashes.count), form: kind, needsCapital: needsCapital, needsAllCaps: needsAllCaps)
+        // Which later words are capitalised in the form ("Le Temps": word 1); an elided article counts as its word.
+        var capitals: UInt16 = 0
+        var word = 0
+        var atStart = true
+        var k = 0
+        while k < form.count, word < 16 {
+            let (c, l) = form.scalar(at: k)
+            if c == " " { word += 1; atStart = true } else if c == "'" || c == "’" { word += 1; atStart = true } else {
+                if atStart, word > 0, c.isUpper { capitals |= 1 << word }
+                atStart = false
+            }
+            k += l
+        }
+        if word + 1 != wordHashes.count { capitals = 0 }  // split otherwise than the tokenizer: no check
+        let hit = Hit(entry: Int32(entry), words: UInt8(wordHashes.count), form: kind, needsCapital: needsCapital, needsAllCaps: needsAllCaps, capitals: capitals)
         let slot = Int32(hitStore.count)
         if let head = heads[h] {
             var k = head

@@ -35,7 +35,8 @@ extension EntityRecognizer {
     }
 
     /// Names typed by a context cue before or after them ("l'usine Valmont", "Arlix's chief executive").
-    func cuePass(_ start: Int, _ end: Int, _ info: [TokenInfo], _ d: Document, _ taken: inout [Bool], _ found: inout [Found]) {
+    /// `counts`: how often each capitalised word is written in the document (weak cues need a name written once).
+    func cuePass(_ start: Int, _ end: Int, _ info: [TokenInfo], _ d: Document, _ counts: WordTable<Int32>, _ taken: inout [Bool], _ found: inout [Found]) {
         let cues = patterns.cues(language)
         var i = start
         while i < end {
@@ -49,7 +50,7 @@ extension EntityRecognizer {
             for n in 1...patterns.longestCue where i - n >= start {
                 var h = FoldHash.seed
                 for t in (i - n)..<i { h = FoldHash.combine(h, info[t].hash) }
-                if let cue = cues.before[h], Int(cue.words) == n { type = cue.type }
+                if let cue = cues.before[h], Int(cue.words) == n, !cue.once || j - i == 1 && counts[info[i].hash] == 1 { type = cue.type }
             }
             if type == nil {
                 var h = FoldHash.seed
@@ -119,28 +120,6 @@ extension EntityRecognizer {
         }
     }
 
-    /// Words in capitals that no list has, mid-sentence: acronyms of organisations ("la MJC", "l'EBM"), unless
-    /// listed as common acronyms ("TVA", "GDP"), Roman numerals, or part of a line in capitals.
-    func acronymOrganisations(_ info: [TokenInfo], _ d: Document, _ taken: inout [Bool], _ found: inout [Found]) {
-        for s in d.sentences where !s.boilerplate && !s.isHeading {
-            let lo = Int(s.tokens.lowerBound), hi = Int(s.tokens.upperBound)
-            for i in lo..<hi where !taken[i] && info[i].allCaps && info[i].isWord && d.tokens[i].kind == .word {
-                if i > lo, info[i - 1].allCaps && info[i - 1].isWord { continue }
-                if i + 1 < hi, info[i + 1].allCaps && info[i + 1].isWord { continue }
-                guard !patterns.commonAcronyms.contains(info[i].hash), !patterns.stopwords.contains(info[i].hash) else { continue }
-                let bytes = d.utf8[Int(d.tokens[i].span.start)..<Int(d.tokens[i].span.end)]
-                var letters = 0
-                var roman = true
-                for b in bytes where b != 0x2E {
-                    letters += 1
-                    if !"IVXLCDM".utf8.contains(b) { roman = false }
-                }
-                guard letters >= 2, letters <= 6, !roman else { continue }
-                add(i, 1, .organisation, nil, d, &taken, &found)
-            }
-        }
-    }
-
     /// Other occurrences of the names found by patterns and cues: "Valmont" once typed by "l'usine Valmont" is a
     /// mention wherever it is written again (a capitalised word, not taken).
     func recurrencePass(_ info: [TokenInfo], _ d: Document, _ taken: inout [Bool], _ found: inout [Found]) {
@@ -186,6 +165,36 @@ extension EntityRecognizer {
 }
 
 extension EntityRecognizer {
+    /// Whether the words [i, i + count) stand in a line written in capitals (a word in capitals next to them):
+    /// "UN" there is the French article, not the United Nations.
+    func isShouted(_ i: Int, _ count: Int, _ info: [TokenInfo], _ d: Document, _ lo: Int, _ hi: Int) -> Bool {
+        func loud(_ k: Int) -> Bool {
+            guard info[k].isWord, info[k].allCaps else { return false }
+            let span = d.tokens[k].span
+            let last = d.utf8[Int(span.end) - 1]
+            return span.end - span.start >= 2 && last != 0x27 && last != 0x99  // not an elision ("L'", "L’")
+        }
+        return (i > lo && loud(i - 1)) || (i + count < hi && loud(i + count))
+    }
+
+    /// A head word found alone ("l'Assemblée", "le Conseil") names the one organisation of the document whose
+    /// name starts with it ("Assemblée nationale"); with none or several, it stays an entity of its own.
+    func joinLoneHeads(_ info: [TokenInfo], _ found: inout [Found]) {
+        var byHead = WordTable<Int>()  // first word → index of a longer name, or -1 when several
+        for (k, f) in found.enumerated() where f.count >= 2 && f.type == .organisation {
+            let h = info[f.first].hash
+            if let other = byHead[h], other >= 0, found[other].key != f.key { byHead[h] = -1 } else if byHead[h] == nil { byHead[h] = k }
+        }
+        for k in found.indices where found[k].count == 1 && found[k].source == .pattern && found[k].type == .organisation
+            && patterns.orgHeads.contains(info[found[k].first].hash) {
+            if let full = byHead[info[found[k].first].hash], full >= 0 {
+                found[k].key = found[full].key
+                found[k].name = found[full].name
+                found[k].source = found[full].source
+            }
+        }
+    }
+
     /// Another mention of the referent of `found[k]`, at tokens [i, i + count).
     func addMention(of k: Int, at i: Int, count: Int = 1, _ taken: inout [Bool], _ found: inout [Found]) {
         var f = found[k]

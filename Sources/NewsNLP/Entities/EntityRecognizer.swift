@@ -64,15 +64,17 @@ struct EntityRecognizer: Sendable {
         }
         // 2. Names typed by a context cue ("l'usine Valmont", "shares of Arlix"), then name patterns on what is
         // left, acronyms defined in the text, and the other occurrences of the names found so.
+        var counts = WordTable<Int32>(capacity: 64)
+        for t in info where t.isWord && t.capitalised { counts[t.hash] = (counts[t.hash] ?? 0) + 1 }
         for s in document.sentences where !s.boilerplate {
-            cuePass(Int(s.tokens.lowerBound), Int(s.tokens.upperBound), info, document, &taken, &found)
+            cuePass(Int(s.tokens.lowerBound), Int(s.tokens.upperBound), info, document, counts, &taken, &found)
         }
         for s in document.sentences where !s.boilerplate {
             patternPass(Int(s.tokens.lowerBound), Int(s.tokens.upperBound), heading: s.isHeading, info, document, &taken, &found)
         }
         acronymPass(info, document, &taken, &found)
         recurrencePass(info, document, &taken, &found)
-        acronymOrganisations(info, document, &taken, &found)
+        joinLoneHeads(info, &found)
         // 3. Coreference: surnames and single names join the full names met in the document.
         corefer(info, document, &taken, &found)
         // 4. Entities, one per referent.
@@ -148,7 +150,10 @@ extension EntityRecognizer {
             }
             let valid = hits.filter { hit in
                 if hit.needsCapital && !info[i].capitalised { return false }
-                if hit.needsAllCaps && !allCaps { return false }
+                if hit.needsAllCaps && (!allCaps || isShouted(i, L, info, d, sentenceStart, end)) { return false }
+                // In a proper name, every word the lexicon writes with a capital needs one in the text ("Le
+                // Temps", not "Le temps"); descriptive names take either case ("ministère de la justice").
+                if hit.needsCapital, hit.capitals != 0 { for k in 1..<L where hit.capitals & (1 << k) != 0 && !info[i + k].capitalised { return false } }
                 if hit.form == .role { return L >= 2 || !info[i].capitalised }
                 // A single capitalised word that is a function word is no name ("Le", "Tout").
                 if L == 1 && patterns.stopwords.contains(info[i].hash) && !hit.needsAllCaps { return false }
@@ -235,7 +240,7 @@ extension EntityRecognizer {
             }
             // Organisation head: "Parti radical", "ministère de l'Intérieur", "Union des démocrates".
             if patterns.orgHeads.contains(info[i].hash), !info[i].allCaps, info[i].capitalised || patterns.lowerOrgHeads.contains(info[i].hash),
-               let n = orgTail(from: i + 1, end, info, d, taken), info[i].capitalised || n >= 2 {
+               let n = orgTail(from: i + 1, end, info, d, taken), info[i].capitalised || n >= 2 && !info[i + 1].capitalised {
                 add(i, 1 + n, .organisation, nil, d, &taken, &found)
                 i += 1 + n
                 continue

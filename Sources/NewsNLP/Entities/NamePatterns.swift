@@ -6,6 +6,8 @@ struct NamePatterns: Sendable {
     struct Cue: Sendable {
         var type: EntityType
         var words: UInt8
+        /// A weak cue ("à X"): it types only a name written once in the document.
+        var once = false
     }
     /// Folded first name → gender ("m", "f" or "u").
     var firstNames = WordTable<Character>()
@@ -39,8 +41,7 @@ struct NamePatterns: Sendable {
     /// French cues, then English ones (folded, "à" and "a" are one word: each language reads its own).
     var cueTables = [Cues(), Cues()]
     func cues(_ language: Language) -> Cues { cueTables[language == .english ? 1 : 0] }
-    /// Acronyms written in capitals that name no entity ("TVA", "PIB", "GDP", "CEO").
-    var commonAcronyms = WordSet()
+
     var longestCue = 1
     /// Auxiliary verb forms ("a", "ont", "has", "was"): a word after one is a participle, not a role noun.
     var auxiliaries = WordSet()
@@ -116,7 +117,7 @@ struct NamePatterns: Sendable {
                             let ws = variant.map { FoldHash.hash(folded: $0) }
                             guard let first = ws.first, ws.count < 8 else { continue }
                             let h = ws.dropFirst().reduce(FoldHash.combine(FoldHash.seed, first), FoldHash.combine)
-                            let cue = Cue(type: type, words: UInt8(ws.count))
+                            let cue = Cue(type: type, words: UInt8(ws.count), once: row.fields.count > 3 && row.fields[3].trimmingSpaces() == "once")
                             let l = lang == "en" ? 1 : 0
                             switch row.fields[2].trimmingSpaces() {
                             case "after": p.cueTables[l].after[h] = cue
@@ -125,11 +126,6 @@ struct NamePatterns: Sendable {
                             }
                             p.longestCue = max(p.longestCue, ws.count)
                         }
-                    }
-                }
-                for file in lexicons.files(lang + "/common-acronyms") {
-                    for row in file.rows() where !row.fields.isEmpty {
-                        p.commonAcronyms.insert(FoldHash.hash(folded: Folding.fold(String(row.fields[0].trimmingSpaces()))))
                     }
                 }
                 for file in lexicons.files(lang + "/auxiliaries") {
