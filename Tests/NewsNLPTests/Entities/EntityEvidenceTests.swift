@@ -62,10 +62,11 @@ struct EntityEvidenceTests {
     }
 
     @Test func capitalsAloneAreNoEvidence() {
-        // Sentence starts, common acronyms and Roman numerals are not entities; an unknown acronym is an organisation.
+        // Sentence starts, acronyms with no cue and Roman numerals are not entities.
         #expect(entities("Pourtant rien ne change. Hier encore, la TVA et le PIB ont baissé sous la Ve République.", language: .french).allSatisfy { $0.0 != "TVA" && $0.0 != "PIB" && $0.0 != "Pourtant" && $0.0 != "Hier" })
         #expect(entities("The GDP grew while the CEO spoke in Chapter IV.", language: .english).isEmpty)
-        #expect(find(entities("Les enfants de la MJC ont chanté.", language: .french), "MJC")?.1 == .organisation)
+        // An acronym in capitals is an organisation when the text ties it to one: a cue, or its definition.
+        #expect(find(entities("Les salariés de la société KVR ont voté la grève.", language: .french), "KVR")?.1 == .organisation)
     }
 
     @Test func namesInTheDocumentsLanguage() {
