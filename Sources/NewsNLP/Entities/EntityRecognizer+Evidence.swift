@@ -43,7 +43,7 @@ extension EntityRecognizer {
             guard !taken[i], isCandidate(i, info) else { i += 1; continue }
             // The name: up to three capitalised words.
             var j = i + 1
-            while j < end, j - i < 3, !taken[j], isCandidate(j, info) { j += 1 }
+            while j < end, j - i < 3, !taken[j], isCandidate(j, info), patterns.firstNames[info[j].hash] == nil { j += 1 }
             // A name that opens with a first name is left to the name patterns ("à Jean-Claude Méry").
             if patterns.firstNames[info[i].hash] != nil { i = j; continue }
             var type: EntityType?

@@ -47,6 +47,14 @@ struct EntityRecognizer: Sendable {
                         i += 1
                         continue
                     }
+                    // An article that opens a name yields to a longer name after it: "L'Union européenne" is the
+                    // Union, not the newspaper "L'Union".
+                    if patterns.determiners.contains(info[i].hash), i + 1 < end,
+                       let next = lexiconMatch(at: i + 1, end: end, sentenceStart: Int(s.tokens.lowerBound), info, document, found, taken),
+                       next.form != .role, next.count > m.count - 1 {
+                        i += 1
+                        continue
+                    }
                     if m.form == .role {
                         // A verb form in context is no role: "Sophie Binet a prévenu que".
                         if !isVerbInContext(i, count: m.count, info, sentenceStart: Int(s.tokens.lowerBound), sentenceEnd: end) {
@@ -153,7 +161,7 @@ extension EntityRecognizer {
                 if hit.needsAllCaps && (!allCaps || isShouted(i, L, info, d, sentenceStart, end)) { return false }
                 // In a proper name, every word the lexicon writes with a capital needs one in the text ("Le
                 // Temps", not "Le temps"); descriptive names take either case ("ministère de la justice").
-                if hit.needsCapital, hit.capitals != 0 { for k in 1..<L where hit.capitals & (1 << k) != 0 && !info[i + k].capitalised { return false } }
+                if hit.needsCapital || patterns.determiners.contains(info[i].hash), hit.capitals != 0 { for k in 1..<L where hit.capitals & (1 << k) != 0 && !info[i + k].capitalised { return false } }
                 if hit.form == .role { return L >= 2 || !info[i].capitalised }
                 // A single capitalised word that is a function word is no name ("Le", "Tout").
                 if L == 1 && patterns.stopwords.contains(info[i].hash) && !hit.needsAllCaps { return false }

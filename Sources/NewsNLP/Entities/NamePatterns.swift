@@ -112,8 +112,11 @@ struct NamePatterns: Sendable {
                     for row in file.rows() where row.fields.count >= 3 {
                         guard let type = EntityType(rawValue: String(row.fields[1].trimmingSpaces())) else { continue }
                         let words = EntityLexicon.words(String(row.fields[0].trimmingSpaces()), elisions)
-                        // A cue ending with "de" also stands before an elided name ("maire d'Arlac").
-                        for variant in words.last == "de" ? [words, words.dropLast() + ["d'"]] : [words] {
+                        // A cue ending with "de" also stands before an elided name or an article ("maire d'Arlac",
+                        // "président de l'Arlac", "directeur du Arlac").
+                        let stem = Array(words.dropLast())
+                        let variants = words.last == "de" ? [words, stem + ["d'"], stem + ["de", "l'"], stem + ["de", "la"], stem + ["du"]] : [words]
+                        for variant in variants {
                             let ws = variant.map { FoldHash.hash(folded: $0) }
                             guard let first = ws.first, ws.count < 8 else { continue }
                             let h = ws.dropFirst().reduce(FoldHash.combine(FoldHash.seed, first), FoldHash.combine)
