@@ -34,6 +34,38 @@ extension EntityRecognizer {
         }
     }
 
+    /// Places and bodies named by a head that is part of the name: "place Beauvau", "gare Saint-Charles", "prison
+    /// de la Santé" (the head before a capitalised name), "Baker Street" (after it).
+    func headPass(_ start: Int, _ end: Int, _ info: [TokenInfo], _ d: Document, _ taken: inout [Bool], _ found: inout [Found]) {
+        let cues = patterns.cues(language)
+        var i = start
+        while i < end {
+            guard !taken[i], info[i].isWord else { i += 1; continue }
+            var h = FoldHash.seed
+            var added = false
+            for n in 1...patterns.longestCue where i + n < end && !taken[i + n - 1] {
+                h = FoldHash.combine(h, info[i + n - 1].hash)
+                if let cue = cues.head[h], Int(cue.words) == n, !info[i].allCaps, let tail = orgTail(from: i + n, end, info, d, taken) {
+                    add(i, n + tail, cue.type, nil, d, &taken, &found)
+                    i += n + tail
+                    added = true
+                    break
+                }
+                if let cue = cues.tail[h], Int(cue.words) == n, info[i].capitalised, i > start {
+                    var first = i
+                    while first - 1 >= start, i - first < 3, !taken[first - 1], isNameWord(first - 1, info) { first -= 1 }
+                    if first < i {
+                        add(first, i + n - first, cue.type, nil, d, &taken, &found)
+                        i += n
+                        added = true
+                        break
+                    }
+                }
+            }
+            if !added { i += 1 }
+        }
+    }
+
     /// Names typed by a context cue before or after them ("l'usine Valmont", "Arlix's chief executive").
     /// `counts`: how often each capitalised word is written in the document (weak cues need a name written once).
     func cuePass(_ start: Int, _ end: Int, _ info: [TokenInfo], _ d: Document, _ counts: WordTable<Int32>, _ taken: inout [Bool], _ found: inout [Found]) {

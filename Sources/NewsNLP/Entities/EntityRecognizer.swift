@@ -75,6 +75,7 @@ struct EntityRecognizer: Sendable {
         var counts = WordTable<Int32>(capacity: 64)
         for t in info where t.isWord && t.capitalised { counts[t.hash] = (counts[t.hash] ?? 0) + 1 }
         for s in document.sentences where !s.boilerplate {
+            headPass(Int(s.tokens.lowerBound), Int(s.tokens.upperBound), info, document, &taken, &found)
             cuePass(Int(s.tokens.lowerBound), Int(s.tokens.upperBound), info, document, counts, &taken, &found)
         }
         for s in document.sentences where !s.boilerplate {

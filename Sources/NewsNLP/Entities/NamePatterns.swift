@@ -37,6 +37,10 @@ struct NamePatterns: Sendable {
         var after = WordTable<Cue>()
         /// After it and a comma ("Arlix, entreprise de chauffage").
         var apposition = WordTable<Cue>()
+        /// Part of the name, before it ("place Beauvau", "gare Saint-Charles", "prison de la Santé").
+        var head = WordTable<Cue>()
+        /// Part of the name, after it ("Baker Street", "Heathrow Airport").
+        var tail = WordTable<Cue>()
     }
     /// French cues, then English ones (folded, "à" and "a" are one word: each language reads its own).
     var cueTables = [Cues(), Cues()]
@@ -125,6 +129,8 @@ struct NamePatterns: Sendable {
                             switch row.fields[2].trimmingSpaces() {
                             case "after": p.cueTables[l].after[h] = cue
                             case "apposition": p.cueTables[l].apposition[h] = cue
+                            case "head": p.cueTables[l].head[h] = cue
+                            case "tail": p.cueTables[l].tail[h] = cue
                             default: p.cueTables[l].before[h] = cue
                             }
                             p.longestCue = max(p.longestCue, ws.count)

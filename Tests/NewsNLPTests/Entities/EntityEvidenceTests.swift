@@ -61,6 +61,18 @@ struct EntityEvidenceTests {
         #expect(find(role, "Arnoval")?.1 == .person)
     }
 
+    @Test func placeHeadsArePartOfTheName() {
+        let fr = entities("Les manifestants se sont réunis place Vaubrelle puis devant la prison de la Tourmaline, près de la gare Saint-Orlan.", language: .french)
+        #expect(find(fr, "place Vaubrelle")?.1 == .location)
+        #expect(find(fr, "prison de la Tourmaline")?.1 == .location)
+        #expect(find(fr, "gare Saint-Orlan")?.1 == .location)
+        let en = entities("Protesters gathered on Quillan Street before marching to Marrow Bridge.", language: .english)
+        #expect(find(en, "Quillan Street")?.1 == .location)
+        #expect(find(en, "Marrow Bridge")?.1 == .location)
+        // A head with no capitalised name after it names nothing.
+        #expect(entities("Il a pris place dans la salle de réunion.", language: .french).isEmpty)
+    }
+
     @Test func capitalsAloneAreNoEvidence() {
         // Sentence starts, acronyms with no cue and Roman numerals are not entities.
         #expect(entities("Pourtant rien ne change. Hier encore, la TVA et le PIB ont baissé sous la Ve République.", language: .french).allSatisfy { $0.0 != "TVA" && $0.0 != "PIB" && $0.0 != "Pourtant" && $0.0 != "Hier" })
