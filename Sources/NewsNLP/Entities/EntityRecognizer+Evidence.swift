@@ -82,7 +82,10 @@ extension EntityRecognizer {
             for n in 1...patterns.longestCue where i - n >= start {
                 var h = FoldHash.seed
                 for t in (i - n)..<i { h = FoldHash.combine(h, info[t].hash) }
-                if let cue = cues.before[h], Int(cue.words) == n, !cue.once || j - i == 1 && counts[info[i].hash] == 1 { type = cue.type }
+                if let cue = cues.before[h], Int(cue.words) == n, !cue.once || j - i == 1 && counts[info[i].hash] == 1,
+                   (patterns.role(at: i - n, info, limit: end)?.0 ?? 0) <= n {  // not "président de la République", a role
+                    type = cue.type
+                }
             }
             if type == nil {
                 var h = FoldHash.seed

@@ -242,7 +242,7 @@ extension EntityRecognizer {
             }
             // First name + surname: "Philippe Berry".
             if info[i].capitalised, !info[i].allCaps, let gender = patterns.firstNames[info[i].hash], i + 1 < end,
-               !patterns.stopwords.contains(info[i].hash), let n = surname(from: i + 1, end, info, d, taken) {
+               !patterns.stopwords.contains(info[i].hash), let n = surname(from: i + 1, end, info, d, taken, afterFirstName: true) {
                 add(i, 1 + n, .person, gender == "u" ? nil : gender, d, &taken, &found)
                 i += 1 + n
                 continue
@@ -295,7 +295,8 @@ extension EntityRecognizer {
 
     /// The length of a surname starting at `k`: capitalised words, with particles inside ("de Gaulle",
     /// "Le Pen", "van der Bellen"), at most three words; nil if there is none.
-    func surname(from k: Int, _ end: Int, _ info: [TokenInfo], _ d: Document, _ taken: [Bool], maxWords: Int = 1) -> Int? {
+    /// `afterFirstName`: a capitalised role noun is a surname there ("Jacques Maire").
+    func surname(from k: Int, _ end: Int, _ info: [TokenInfo], _ d: Document, _ taken: [Bool], maxWords: Int = 1, afterFirstName: Bool = false) -> Int? {
         var j = k
         var words = 0
         while j < end, words < 3 {
@@ -305,7 +306,7 @@ extension EntityRecognizer {
                 j += 1
                 continue
             }
-            guard info[j].capitalised, !patterns.stopwords.contains(info[j].hash), patterns.roles[info[j].hash] == nil,
+            guard info[j].capitalised, !patterns.stopwords.contains(info[j].hash), patterns.roles[info[j].hash] == nil || afterFirstName && info[j].upper && !info[j].allCaps,
                   patterns.titles[info[j].hash] == nil, words < maxWords || patterns.particles.contains(info[j - 1].hash) else { break }
             let (c, _) = d.utf8.withUnsafeBufferPointer { $0.scalar(at: Int(d.tokens[j].span.start)) }
             guard c.isLetter else { break }

@@ -26,6 +26,9 @@ struct EntityEvidenceTests {
         #expect(find(en, "Martin Developments")?.1 == .organisation)
         #expect(find(en, "Thomas Logistics")?.1 == .organisation)
         #expect(!en.contains { $0.1 == .person })
+        // A capitalised role noun after a first name is a surname; "président de la République" types nothing.
+        #expect(find(entities("Le conseiller Gaspard Maire a voté contre.", language: .french), "Gaspard Maire")?.1 == .person)
+        #expect(entities("Le président de la République a parlé.", language: .french).isEmpty)
         // A first name before a one-word place is a person ("Victor Nice"), not the city.
         let fr = entities("Le témoin, Victor Nice, a tout vu.", language: .french)
         #expect(find(fr, "Victor Nice")?.1 == .person)
