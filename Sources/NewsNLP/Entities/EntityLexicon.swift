@@ -25,6 +25,9 @@ struct EntityLexicon: Sendable {
         var needsAllCaps: Bool
         /// Bit k set: word k (k ≥ 1) is written with a capital in the lexicon and needs one in the text.
         var capitals: UInt16 = 0
+        /// The name without its article ("Mans" of "Le Mans"): only after a contracted article ("du Mans",
+        /// "au Havre"), which has swallowed it.
+        var afterArticle = false
     }
 
     var entries: [Entry] = []
@@ -105,6 +108,8 @@ struct EntityLexicon: Sendable {
 
 private extension EntityLexicon {
     static let elisions: Set<UInt64> = Set(["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"].map { FoldHash.hash(folded: $0) })
+    /// The French articles that a contraction swallows ("du" = "de le", "aux" = "à les").
+    static let contractedArticles: Set<UInt64> = [FoldHash.hash(folded: "le"), FoldHash.hash(folded: "les")]
 
     /// Adds one row of an entity file (its tab-separated fields, as byte ranges).
     mutating func compile(_ b: UnsafeBufferPointer<UInt8>, _ rowFields: [Range<Int>], _ fileIndex: Int32, _ byID: inout [UInt64: Int],
@@ -233,11 +238,28 @@ private extension EntityLexicon {
         }
         if word + 1 != wordHashes.count { capitals = 0 }  // split otherwise than the tokenizer: no check
         let hit = Hit(entry: Int32(entry), words: UInt8(wordHashes.count), form: kind, needsCapital: needsCapital, needsAllCaps: needsAllCaps, capitals: capitals)
+        insert(hit, h, wordHashes[0])
+        // "Le Mans", "Le Monde": also the name without its article, after "du", "au", "des", "aux".
+        if kind != .role, needsCapital, wordHashes.count >= 2, capitals & 2 != 0, Self.contractedArticles.contains(wordHashes[0]) {
+            var rest = FoldHash.seed
+            for (k, w) in wordHashes.dropFirst().enumerated() {
+                rest = FoldHash.combine(rest, w)
+                if k < wordHashes.count - 2 { prefixes.insert(rest) }
+            }
+            var bare = hit
+            bare.words -= 1
+            bare.capitals >>= 1
+            bare.afterArticle = true
+            insert(bare, rest, wordHashes[1])
+        }
+    }
+
+    mutating func insert(_ hit: Hit, _ h: UInt64, _ firstWord: UInt64) {
         let slot = Int32(hitStore.count)
         if let head = heads[h] {
             var k = head
             while k >= 0 {
-                if hitStore[Int(k)].entry == hit.entry && hitStore[Int(k)].form == hit.form { return }
+                if hitStore[Int(k)].entry == hit.entry && hitStore[Int(k)].form == hit.form && hitStore[Int(k)].afterArticle == hit.afterArticle { return }
                 k = next[Int(k)]
             }
             // Append at the end of the chain, so that hits keep file order.
@@ -251,8 +273,8 @@ private extension EntityLexicon {
             hitStore.append(hit)
             next.append(-1)
         }
-        firstWords.insert(wordHashes[0])
-        longest = max(longest, wordHashes.count)
+        firstWords.insert(firstWord)
+        longest = max(longest, Int(hit.words))
     }
 }
 

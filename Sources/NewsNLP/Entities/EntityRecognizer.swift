@@ -60,10 +60,12 @@ struct EntityRecognizer: Sendable {
                         if !isVerbInContext(i, count: m.count, info, sentenceStart: Int(s.tokens.lowerBound), sentenceEnd: end) {
                             roleMentions.append((i, m.count, m.roleKeys))
                         }
-                    } else {
-                        found.append(m.found)
-                        for k in i..<(i + m.count) { taken[k] = true }
+                        // The names inside a role are names too ("maire du Havre", "gouverneur de Floride").
+                        i += 1
+                        continue
                     }
+                    found.append(m.found)
+                    for k in i..<(i + m.count) { taken[k] = true }
                     i += m.count
                 } else {
                     i += 1
@@ -159,6 +161,7 @@ extension EntityRecognizer {
             }
             let valid = hits.filter { hit in
                 if hit.needsCapital && !info[i].capitalised { return false }
+                if hit.afterArticle && !(i > sentenceStart && patterns.contractions.contains(info[i - 1].hash)) { return false }
                 if hit.needsAllCaps && (!allCaps || isShouted(i, L, info, d, sentenceStart, end)) { return false }
                 // In a proper name, every word the lexicon writes with a capital needs one in the text ("Le
                 // Temps", not "Le temps"); descriptive names take either case ("ministère de la justice").

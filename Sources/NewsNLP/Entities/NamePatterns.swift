@@ -47,6 +47,8 @@ struct NamePatterns: Sendable {
     func cues(_ language: Language) -> Cues { cueTables[language == .english ? 1 : 0] }
 
     var longestCue = 1
+    /// French contracted articles ("du", "au", "des", "aux"), from `fr/auxiliaries` (kind contraction).
+    var contractions = WordSet()
     /// Auxiliary verb forms ("a", "ont", "has", "was"): a word after one is a participle, not a role noun.
     var auxiliaries = WordSet()
     /// Words that open a clause after a verb ("que", "qu'", "that"): a word before one is a verb, not a role noun.
@@ -140,7 +142,11 @@ struct NamePatterns: Sendable {
                 for file in lexicons.files(lang + "/auxiliaries") {
                     for row in file.rows() where !row.fields.isEmpty {
                         let h = FoldHash.hash(folded: Folding.fold(String(row.fields[0].trimmingSpaces())))
-                        if row.fields.count > 1, row.fields[1].trimmingSpaces() == "clause" { p.complementisers.insert(h) } else { p.auxiliaries.insert(h) }
+                        switch row.fields.count > 1 ? row.fields[1].trimmingSpaces() : "" {
+                        case "clause": p.complementisers.insert(h)
+                        case "contraction": p.contractions.insert(h)
+                        default: p.auxiliaries.insert(h)
+                        }
                     }
                 }
             }

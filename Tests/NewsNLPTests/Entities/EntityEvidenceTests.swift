@@ -76,6 +76,18 @@ struct EntityEvidenceTests {
         #expect(entities("Il a pris place dans la salle de réunion.", language: .french).isEmpty)
     }
 
+    @Test func namesAfterAContractedArticleAndInsideRoles() {
+        // "du Havre" is "de Le Havre": the contraction swallowed the article of the name.
+        let fr = entities("Le port du Havre attend la décision. Il l'a dit au Mans.", language: .french)
+        #expect(find(fr, "Le Havre")?.2 == ["Havre"])
+        #expect(find(fr, "Le Mans")?.1 == .location)
+        // Without the contraction, the bare word is no name.
+        #expect(find(entities("Le havre de paix des Mans est loin.", language: .french), "Le Havre") == nil)
+        // A place inside a role phrase is still a place.
+        let role = entities("Le gouverneur de Floride a parlé.", language: .french)
+        #expect(find(role, "Floride")?.1 == .location)
+    }
+
     @Test func capitalsAloneAreNoEvidence() {
         // Sentence starts, acronyms with no cue and Roman numerals are not entities.
         #expect(entities("Pourtant rien ne change. Hier encore, la TVA et le PIB ont baissé sous la Ve République.", language: .french).allSatisfy { $0.0 != "TVA" && $0.0 != "PIB" && $0.0 != "Pourtant" && $0.0 != "Hier" })
