@@ -222,6 +222,12 @@ COUNTRY_DROP_ALIASES = {
 }
 
 # Non-country ISO 3166 codes or CLDR pseudo-territories that are not places (or not wanted).
+# Countries whose CLDR English name is not what English news writes: ISO code -> English name.
+COUNTRY_ENGLISH = {
+    "CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo", "CC": "Cocos Islands",
+    "HK": "Hong Kong", "MO": "Macao", "MM": "Myanmar", "PS": "Palestine",
+}
+
 CLDR_SKIP = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "001", "021", "057", "145", "AN", "CS"}
 
 # CLDR world regions (numeric codes) kept, with a French canonical name override and extra aliases.
@@ -678,6 +684,26 @@ US_STATES_FR = {
     "WV": "Virginie-Occidentale", "WA": "État de Washington | Washington State | Washington state",
 }
 US_STATE_SKIP_ENGLISH = {"GA", "NY", "WA"}   # the bare English name is the country (Georgia) or the city
+US_STATE_ENGLISH = {"GA": "State of Georgia", "NY": "New York State", "WA": "Washington State"}
+
+# English names of hand-listed cities whose GeoNames query name (left of "=") is not the English name:
+# "query:CC" -> English name.
+CITY_ENGLISH = {
+    "Köln:DE": "Cologne", "Sevilla:ES": "Seville", "Gent:BE": "Ghent", "Brugge:BE": "Bruges", "Nara-shi:JP": "Nara",
+    "Makkah:SA": "Mecca", "Madinah:SA": "Medina", "Basrah:IQ": "Basra", "Donostia / San Sebastián:ES": "San Sebastián",
+    "Al Ḩudaydah:YE": "Hodeidah", "Al Ḩasakah:SY": "Hasakah", "Al Qāmishlī:SY": "Qamishli", "Petaẖ Tiqva:IL": "Petah Tikva",
+    "Irákleion:GR": "Heraklion", "Thessaloníki:GR": "Thessaloniki", "Aswān:EG": "Aswan", "Ḩamāh:SY": "Hama",
+    "Janīn:PS": "Jenin", "Khān Yūnis:PS": "Khan Younis", "Rafaḩ:PS": "Rafah", "Jabālyā:PS": "Jabalia",
+    "Mazār-e Sharīf:AF": "Mazar-i-Sharif", "Al Fallūjah:IQ": "Fallujah", "Ar Raqqah:SY": "Raqqa", "Brest:BY": "Brest",
+    "Gaza:PS": "Gaza City", "Quebec:CA": "Quebec City", "Nuku‘alofa:TO": "Nuku'alofa", "Saint John’s:AG": "Saint John's",
+    "Xi’an:CN": "Xi'an", "Biel/Bienne:CH": "Biel", "Frankfurt am Main:DE": "Frankfurt", "Zaporizhzhya:UA": "Zaporizhzhia",
+    "Kryvyy Rih:UA": "Kryvyi Rih", "Vinnytsya:UA": "Vinnytsia", "Mykolayiv:UA": "Mykolaiv", "Avdiyivka:UA": "Avdiivka",
+    "Slovyansk:UA": "Sloviansk", "Siverskodonetsk:UA": "Sievierodonetsk", "Makiyivka:UA": "Makiivka",
+    "Kostyantynivka:UA": "Kostiantynivka", "Kupyansk:UA": "Kupiansk", "Berdyansk:UA": "Berdiansk", "Izyum:UA": "Izium",
+    "Hargeysa:SO": "Hargeisa", "Panamá:PA": "Panama City", "Nay Pyi Taw:MM": "Naypyidaw", "Timişoara:RO": "Timișoara",
+    "Iaşi:RO": "Iași", "Constanţa:RO": "Constanța", "Saint-Denis:RE": "Saint-Denis", "Offenbach:DE": "Offenbach",
+    "Zürich:CH": "Zurich",
+}
 
 # Cities with a French exonym, capitals and other hand-listed cities.
 # "GeoNames name or alternate name:CC = French name | aliases". A leading "*" marks a capital. The GeoNames name
@@ -1339,9 +1365,11 @@ class Registry:
         self.ids = set()
         self.reserved = set(reserved)   # ids of the other entity files
 
-    def add(self, name, aliases, affiliation="", hint="", must=False, id_=None):
-        """Add an entry; returns True if added. must=True raises on a name collision (hand-kept data)."""
+    def add(self, name, aliases, affiliation="", hint="", must=False, id_=None, english=""):
+        """Add an entry; returns True if added. must=True raises on a name collision (hand-kept data).
+        english: the English name, written in the `english` column when it differs from the (French) name."""
         name = clean(name)
+        english = clean(english)
         k = key(name)
         if k in self.owner:
             other = self.entries[self.owner[k]]
@@ -1360,7 +1388,8 @@ class Registry:
             ident = f"{base}-{n}"
             n += 1
         idx = len(self.entries)
-        entry = {"id": ident, "name": name, "aliases": [], "affiliation": affiliation}
+        entry = {"id": ident, "name": name, "aliases": [], "affiliation": affiliation,
+                 "english": english if english and english != name else ""}
         self.entries.append(entry)
         self.ids.add(ident)
         self.owner[k] = idx
@@ -1394,9 +1423,12 @@ class Registry:
     def write(self, out, header):
         for line in header:
             out.write(f"# {line}\n" if line else "#\n")
-        out.write("# id\ttype\tname\taliases\tgender\troles\taffiliation\n")
+        out.write("# id\ttype\tname\taliases\tgender\troles\taffiliation\tenglish\n")
         for e in sorted(self.entries, key=lambda e: e["id"]):
-            out.write("\t".join([e["id"], "LOC", e["name"], " | ".join(e["aliases"]), "", "", e["affiliation"]]))
+            fields = [e["id"], "LOC", e["name"], " | ".join(e["aliases"]), "", "", e["affiliation"]]
+            if e["english"]:
+                fields.append(e["english"])
+            out.write("\t".join(fields))
             out.write("\n")
 
 
@@ -1442,7 +1474,8 @@ def main():
         aliases += parse_table(COUNTRY_ALIASES.get(cc, ""))[0] if cc in COUNTRY_ALIASES else []
         aliases = [a for a in aliases if (cc, clean(a)) not in COUNTRY_DROP_ALIASES]
         # ISO alpha-3 codes are unreliable in text (they collide with words and other codes): not used.
-        reg.add(name, aliases, "France" if cc in FRANCE_CODES and cc != "FR" else "", hint=cc, must=True)
+        english = COUNTRY_ENGLISH.get(cc) or clean(Locale("en").territories.get(cc, "").replace(" & ", " and "))
+        reg.add(name, aliases, "France" if cc in FRANCE_CODES and cc != "FR" else "", hint=cc, must=True, english=english)
 
     def affiliation(cc):
         return "France" if cc in FRANCE_CODES else country_fr.get(cc, "")
@@ -1452,7 +1485,7 @@ def main():
         override, extra = WORLD_REGIONS_CLDR[code]
         name = override or clean(fr.territories[code])
         aliases = [fr.territories[code], Locale("en").territories[code]] + parse_table(extra)[0]
-        reg.add(name, aliases, "", hint=code, must=True)
+        reg.add(name, aliases, "", hint=code, must=True, english=Locale("en").territories[code])
 
     # ---- French regions, areas, departments ---------------------------------------------------------------
     for row in parse_table(FRENCH_REGIONS):
@@ -1472,7 +1505,7 @@ def main():
         aliases = fr_row[1:]
         if code not in US_STATE_SKIP_ENGLISH:
             aliases.append(en)
-        reg.add(fr_row[0], aliases, "États-Unis", hint="us", must=True)
+        reg.add(fr_row[0], aliases, "États-Unis", hint="us", must=True, english=US_STATE_ENGLISH.get(code, en))
 
     # ---- hand-kept French areas, landmarks and world areas ------------------------------------------------
     for row in parse_table(FRENCH_AREAS):
@@ -1534,7 +1567,8 @@ def main():
         aliases = parts[1:]
         if auto:
             aliases += [q] + (city_aliases(c) if c else [])
-        ok = reg.add(parts[0], aliases, affiliation(cc), hint=cc, must=capital)
+        english = CITY_ENGLISH.get(f"{q}:{cc}", q)
+        ok = reg.add(parts[0], aliases, affiliation(cc), hint=cc, must=capital, english=english)
         if not ok:
             log(f"hand-listed city {parts[0]} ({cc}) not added")
 

@@ -12,149 +12,169 @@ static const unsigned char data1[] = {
 #embed "../../Lexicons/en/abbreviations"
 , 0 };
 static const unsigned char data2[] = {
-#embed "../../Lexicons/en/coreference"
+#embed "../../Lexicons/en/auxiliaries"
 , 0 };
 static const unsigned char data3[] = {
-#embed "../../Lexicons/en/intensifiers"
+#embed "../../Lexicons/en/coreference"
 , 0 };
 static const unsigned char data4[] = {
-#embed "../../Lexicons/en/language-cues"
+#embed "../../Lexicons/en/entity-cues"
 , 0 };
 static const unsigned char data5[] = {
-#embed "../../Lexicons/en/negations"
+#embed "../../Lexicons/en/intensifiers"
 , 0 };
 static const unsigned char data6[] = {
-#embed "../../Lexicons/en/org-heads"
+#embed "../../Lexicons/en/language-cues"
 , 0 };
 static const unsigned char data7[] = {
-#embed "../../Lexicons/en/polarity"
+#embed "../../Lexicons/en/negations"
 , 0 };
 static const unsigned char data8[] = {
-#embed "../../Lexicons/en/quote-cues"
+#embed "../../Lexicons/en/org-heads"
 , 0 };
 static const unsigned char data9[] = {
-#embed "../../Lexicons/en/report-labels"
+#embed "../../Lexicons/en/org-suffixes"
 , 0 };
 static const unsigned char data10[] = {
-#embed "../../Lexicons/en/roles"
+#embed "../../Lexicons/en/polarity"
 , 0 };
 static const unsigned char data11[] = {
-#embed "../../Lexicons/en/speech-verbs"
+#embed "../../Lexicons/en/quote-cues"
 , 0 };
 static const unsigned char data12[] = {
-#embed "../../Lexicons/en/stance-cues"
+#embed "../../Lexicons/en/report-labels"
 , 0 };
 static const unsigned char data13[] = {
-#embed "../../Lexicons/en/stopwords"
+#embed "../../Lexicons/en/roles"
 , 0 };
 static const unsigned char data14[] = {
-#embed "../../Lexicons/en/tokenization"
+#embed "../../Lexicons/en/speech-verbs"
 , 0 };
 static const unsigned char data15[] = {
-#embed "../../Lexicons/en/tone-markers"
+#embed "../../Lexicons/en/stance-cues"
 , 0 };
 static const unsigned char data16[] = {
-#embed "../../Lexicons/entities/organisations.tsv"
+#embed "../../Lexicons/en/stopwords"
 , 0 };
 static const unsigned char data17[] = {
-#embed "../../Lexicons/entities/people-fr.tsv"
+#embed "../../Lexicons/en/tokenization"
 , 0 };
 static const unsigned char data18[] = {
-#embed "../../Lexicons/entities/people-world.tsv"
+#embed "../../Lexicons/en/tone-markers"
 , 0 };
 static const unsigned char data19[] = {
-#embed "../../Lexicons/entities/places.tsv"
+#embed "../../Lexicons/entities/organisations.tsv"
 , 0 };
 static const unsigned char data20[] = {
-#embed "../../Lexicons/fr/abbreviations"
+#embed "../../Lexicons/entities/people-fr.tsv"
 , 0 };
 static const unsigned char data21[] = {
-#embed "../../Lexicons/fr/coreference"
+#embed "../../Lexicons/entities/people-world.tsv"
 , 0 };
 static const unsigned char data22[] = {
-#embed "../../Lexicons/fr/intensifiers"
+#embed "../../Lexicons/entities/places.tsv"
 , 0 };
 static const unsigned char data23[] = {
-#embed "../../Lexicons/fr/language-cues"
+#embed "../../Lexicons/fr/abbreviations"
 , 0 };
 static const unsigned char data24[] = {
-#embed "../../Lexicons/fr/negations"
+#embed "../../Lexicons/fr/auxiliaries"
 , 0 };
 static const unsigned char data25[] = {
-#embed "../../Lexicons/fr/org-heads"
+#embed "../../Lexicons/fr/coreference"
 , 0 };
 static const unsigned char data26[] = {
-#embed "../../Lexicons/fr/org-suffixes"
+#embed "../../Lexicons/fr/entity-cues"
 , 0 };
 static const unsigned char data27[] = {
-#embed "../../Lexicons/fr/polarity"
+#embed "../../Lexicons/fr/intensifiers"
 , 0 };
 static const unsigned char data28[] = {
-#embed "../../Lexicons/fr/quote-cues"
+#embed "../../Lexicons/fr/language-cues"
 , 0 };
 static const unsigned char data29[] = {
-#embed "../../Lexicons/fr/report-labels"
+#embed "../../Lexicons/fr/negations"
 , 0 };
 static const unsigned char data30[] = {
-#embed "../../Lexicons/fr/roles"
+#embed "../../Lexicons/fr/org-heads"
 , 0 };
 static const unsigned char data31[] = {
-#embed "../../Lexicons/fr/speech-verbs"
+#embed "../../Lexicons/fr/org-suffixes"
 , 0 };
 static const unsigned char data32[] = {
-#embed "../../Lexicons/fr/stance-cues"
+#embed "../../Lexicons/fr/polarity"
 , 0 };
 static const unsigned char data33[] = {
-#embed "../../Lexicons/fr/stopwords"
+#embed "../../Lexicons/fr/quote-cues"
 , 0 };
 static const unsigned char data34[] = {
-#embed "../../Lexicons/fr/tokenization"
+#embed "../../Lexicons/fr/report-labels"
 , 0 };
 static const unsigned char data35[] = {
-#embed "../../Lexicons/fr/tone-markers"
+#embed "../../Lexicons/fr/roles"
 , 0 };
 static const unsigned char data36[] = {
+#embed "../../Lexicons/fr/speech-verbs"
+, 0 };
+static const unsigned char data37[] = {
+#embed "../../Lexicons/fr/stance-cues"
+, 0 };
+static const unsigned char data38[] = {
+#embed "../../Lexicons/fr/stopwords"
+, 0 };
+static const unsigned char data39[] = {
+#embed "../../Lexicons/fr/tokenization"
+, 0 };
+static const unsigned char data40[] = {
+#embed "../../Lexicons/fr/tone-markers"
+, 0 };
+static const unsigned char data41[] = {
 #embed "../../Lexicons/names/first-names.tsv"
 , 0 };
 
 static const struct { const char *name; const unsigned char *data; int64_t length; } table[] = {
     { "boilerplate.tsv", data0, (int64_t)sizeof(data0) - 1 },
     { "en/abbreviations", data1, (int64_t)sizeof(data1) - 1 },
-    { "en/coreference", data2, (int64_t)sizeof(data2) - 1 },
-    { "en/intensifiers", data3, (int64_t)sizeof(data3) - 1 },
-    { "en/language-cues", data4, (int64_t)sizeof(data4) - 1 },
-    { "en/negations", data5, (int64_t)sizeof(data5) - 1 },
-    { "en/org-heads", data6, (int64_t)sizeof(data6) - 1 },
-    { "en/polarity", data7, (int64_t)sizeof(data7) - 1 },
-    { "en/quote-cues", data8, (int64_t)sizeof(data8) - 1 },
-    { "en/report-labels", data9, (int64_t)sizeof(data9) - 1 },
-    { "en/roles", data10, (int64_t)sizeof(data10) - 1 },
-    { "en/speech-verbs", data11, (int64_t)sizeof(data11) - 1 },
-    { "en/stance-cues", data12, (int64_t)sizeof(data12) - 1 },
-    { "en/stopwords", data13, (int64_t)sizeof(data13) - 1 },
-    { "en/tokenization", data14, (int64_t)sizeof(data14) - 1 },
-    { "en/tone-markers", data15, (int64_t)sizeof(data15) - 1 },
-    { "entities/organisations.tsv", data16, (int64_t)sizeof(data16) - 1 },
-    { "entities/people-fr.tsv", data17, (int64_t)sizeof(data17) - 1 },
-    { "entities/people-world.tsv", data18, (int64_t)sizeof(data18) - 1 },
-    { "entities/places.tsv", data19, (int64_t)sizeof(data19) - 1 },
-    { "fr/abbreviations", data20, (int64_t)sizeof(data20) - 1 },
-    { "fr/coreference", data21, (int64_t)sizeof(data21) - 1 },
-    { "fr/intensifiers", data22, (int64_t)sizeof(data22) - 1 },
-    { "fr/language-cues", data23, (int64_t)sizeof(data23) - 1 },
-    { "fr/negations", data24, (int64_t)sizeof(data24) - 1 },
-    { "fr/org-heads", data25, (int64_t)sizeof(data25) - 1 },
-    { "fr/org-suffixes", data26, (int64_t)sizeof(data26) - 1 },
-    { "fr/polarity", data27, (int64_t)sizeof(data27) - 1 },
-    { "fr/quote-cues", data28, (int64_t)sizeof(data28) - 1 },
-    { "fr/report-labels", data29, (int64_t)sizeof(data29) - 1 },
-    { "fr/roles", data30, (int64_t)sizeof(data30) - 1 },
-    { "fr/speech-verbs", data31, (int64_t)sizeof(data31) - 1 },
-    { "fr/stance-cues", data32, (int64_t)sizeof(data32) - 1 },
-    { "fr/stopwords", data33, (int64_t)sizeof(data33) - 1 },
-    { "fr/tokenization", data34, (int64_t)sizeof(data34) - 1 },
-    { "fr/tone-markers", data35, (int64_t)sizeof(data35) - 1 },
-    { "names/first-names.tsv", data36, (int64_t)sizeof(data36) - 1 },
+    { "en/auxiliaries", data2, (int64_t)sizeof(data2) - 1 },
+    { "en/coreference", data3, (int64_t)sizeof(data3) - 1 },
+    { "en/entity-cues", data4, (int64_t)sizeof(data4) - 1 },
+    { "en/intensifiers", data5, (int64_t)sizeof(data5) - 1 },
+    { "en/language-cues", data6, (int64_t)sizeof(data6) - 1 },
+    { "en/negations", data7, (int64_t)sizeof(data7) - 1 },
+    { "en/org-heads", data8, (int64_t)sizeof(data8) - 1 },
+    { "en/org-suffixes", data9, (int64_t)sizeof(data9) - 1 },
+    { "en/polarity", data10, (int64_t)sizeof(data10) - 1 },
+    { "en/quote-cues", data11, (int64_t)sizeof(data11) - 1 },
+    { "en/report-labels", data12, (int64_t)sizeof(data12) - 1 },
+    { "en/roles", data13, (int64_t)sizeof(data13) - 1 },
+    { "en/speech-verbs", data14, (int64_t)sizeof(data14) - 1 },
+    { "en/stance-cues", data15, (int64_t)sizeof(data15) - 1 },
+    { "en/stopwords", data16, (int64_t)sizeof(data16) - 1 },
+    { "en/tokenization", data17, (int64_t)sizeof(data17) - 1 },
+    { "en/tone-markers", data18, (int64_t)sizeof(data18) - 1 },
+    { "entities/organisations.tsv", data19, (int64_t)sizeof(data19) - 1 },
+    { "entities/people-fr.tsv", data20, (int64_t)sizeof(data20) - 1 },
+    { "entities/people-world.tsv", data21, (int64_t)sizeof(data21) - 1 },
+    { "entities/places.tsv", data22, (int64_t)sizeof(data22) - 1 },
+    { "fr/abbreviations", data23, (int64_t)sizeof(data23) - 1 },
+    { "fr/auxiliaries", data24, (int64_t)sizeof(data24) - 1 },
+    { "fr/coreference", data25, (int64_t)sizeof(data25) - 1 },
+    { "fr/entity-cues", data26, (int64_t)sizeof(data26) - 1 },
+    { "fr/intensifiers", data27, (int64_t)sizeof(data27) - 1 },
+    { "fr/language-cues", data28, (int64_t)sizeof(data28) - 1 },
+    { "fr/negations", data29, (int64_t)sizeof(data29) - 1 },
+    { "fr/org-heads", data30, (int64_t)sizeof(data30) - 1 },
+    { "fr/org-suffixes", data31, (int64_t)sizeof(data31) - 1 },
+    { "fr/polarity", data32, (int64_t)sizeof(data32) - 1 },
+    { "fr/quote-cues", data33, (int64_t)sizeof(data33) - 1 },
+    { "fr/report-labels", data34, (int64_t)sizeof(data34) - 1 },
+    { "fr/roles", data35, (int64_t)sizeof(data35) - 1 },
+    { "fr/speech-verbs", data36, (int64_t)sizeof(data36) - 1 },
+    { "fr/stance-cues", data37, (int64_t)sizeof(data37) - 1 },
+    { "fr/stopwords", data38, (int64_t)sizeof(data38) - 1 },
+    { "fr/tokenization", data39, (int64_t)sizeof(data39) - 1 },
+    { "fr/tone-markers", data40, (int64_t)sizeof(data40) - 1 },
+    { "names/first-names.tsv", data41, (int64_t)sizeof(data41) - 1 },
 };
 
 int32_t nlex_count(void) { return (int32_t)(sizeof(table) / sizeof(table[0])); }

@@ -9,6 +9,8 @@ struct EntityLexicon: Sendable {
         var idRange: Range<Int32>
         var nameRange: Range<Int32>
         var affiliationRange: Range<Int32>
+        /// The English name, when it differs from the (French) name; empty otherwise.
+        var englishRange: Range<Int32>
     }
 
     enum Form: UInt8, Sendable { case name, alias, role }
@@ -21,6 +23,11 @@ struct EntityLexicon: Sendable {
         var needsCapital: Bool
         /// Every word must be written in capitals (an acronym: "PS", "LR").
         var needsAllCaps: Bool
+        /// Bit k set: word k (k ≥ 1) is written with a capital in the lexicon and needs one in the text.
+        var capitals: UInt16 = 0
+        /// The name without its article ("Mans" of "Le Mans"): only after a contracted article ("du Mans",
+        /// "au Havre"), which has swallowed it.
+        var afterArticle = false
     }
 
     var entries: [Entry] = []
@@ -44,6 +51,13 @@ struct EntityLexicon: Sendable {
     func id(_ i: Int32) -> String { string(entries[Int(i)].file, entries[Int(i)].idRange) }
     func name(_ i: Int32) -> String { string(entries[Int(i)].file, entries[Int(i)].nameRange) }
     func affiliation(_ i: Int32) -> String { string(entries[Int(i)].file, entries[Int(i)].affiliationRange) }
+
+    /// The name to report in a document of `language`: the English name of an English document where the
+    /// lexicon gives one ("United States" for "États-Unis"), the (French) name otherwise.
+    func name(_ i: Int32, in language: Language) -> String {
+        let e = entries[Int(i)]
+        return language == .english && !e.englishRange.isEmpty ? string(e.file, e.englishRange) : string(e.file, e.nameRange)
+    }
 
     /// Whether some phrase goes on after this sequence of words.
     func isPrefix(_ hash: UInt64) -> Bool { prefixes.contains(hash) }
@@ -94,13 +108,15 @@ struct EntityLexicon: Sendable {
 
 private extension EntityLexicon {
     static let elisions: Set<UInt64> = Set(["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"].map { FoldHash.hash(folded: $0) })
+    /// The French articles that a contraction swallows ("du" = "de le", "aux" = "à les").
+    static let contractedArticles: Set<UInt64> = [FoldHash.hash(folded: "le"), FoldHash.hash(folded: "les")]
 
     /// Adds one row of an entity file (its tab-separated fields, as byte ranges).
     mutating func compile(_ b: UnsafeBufferPointer<UInt8>, _ rowFields: [Range<Int>], _ fileIndex: Int32, _ byID: inout [UInt64: Int],
                       _ scratch: inout [UInt8], _ words: inout [UInt64]) {
         let fields = rowFields.map { ($0.lowerBound, $0.upperBound) }
         // Malformed lines of user files were reported by Lexicons.validate(); skip them here.
-        guard fields.count >= 3, fields.count <= 7 else { return }
+        guard fields.count >= 3, fields.count <= 8 else { return }
         let type: EntityType
         switch (fields[1].1 - fields[1].0, b[fields[1].0]) {
         case (3, 0x50): type = .person
@@ -121,7 +137,7 @@ private extension EntityLexicon {
             if fields.count > 4, fields[4].1 == fields[4].0 + 1 { gender = b[fields[4].0] == 0x66 ? "f" : (b[fields[4].0] == 0x6D ? "m" : nil) }
             func r(_ f: (Int, Int)) -> Range<Int32> { Int32(f.0)..<Int32(f.1) }
             entries.append(Entry(type: type, gender: gender, file: fileIndex, idRange: r(fields[0]), nameRange: r(fields[2]),
-                                 affiliationRange: fields.count > 6 ? r(fields[6]) : 0..<0))
+                                 affiliationRange: fields.count > 6 ? r(fields[6]) : 0..<0, englishRange: fields.count > 7 ? r(fields[7]) : 0..<0))
         }
         addForm(b, fields[2], index, .name, &scratch, &words)
         if fields.count > 3 { forEachListItem(b, fields[3]) { addForm(b, $0, index, .alias, &scratch, &words) } }
@@ -207,12 +223,43 @@ private extension EntityLexicon {
             }
             needsAllCaps = letters >= 2 && capitals == letters
         }
-        let hit = Hit(entry: Int32(entry), words: UInt8(wordHashes.count), form: kind, needsCapital: needsCapital, needsAllCaps: needsAllCaps)
+        // Which later words are capitalised in the form ("Le Temps": word 1); an elided article counts as its word.
+        var capitals: UInt16 = 0
+        var word = 0
+        var atStart = true
+        var k = 0
+        while k < form.count, word < 16 {
+            let (c, l) = form.scalar(at: k)
+            if c == " " { word += 1; atStart = true } else if c == "'" || c == "’" { word += 1; atStart = true } else {
+                if atStart, word > 0, c.isUpper { capitals |= 1 << word }
+                atStart = false
+            }
+            k += l
+        }
+        if word + 1 != wordHashes.count { capitals = 0 }  // split otherwise than the tokenizer: no check
+        let hit = Hit(entry: Int32(entry), words: UInt8(wordHashes.count), form: kind, needsCapital: needsCapital, needsAllCaps: needsAllCaps, capitals: capitals)
+        insert(hit, h, wordHashes[0])
+        // "Le Mans", "Le Monde": also the name without its article, after "du", "au", "des", "aux".
+        if kind != .role, needsCapital, wordHashes.count >= 2, capitals & 2 != 0, Self.contractedArticles.contains(wordHashes[0]) {
+            var rest = FoldHash.seed
+            for (k, w) in wordHashes.dropFirst().enumerated() {
+                rest = FoldHash.combine(rest, w)
+                if k < wordHashes.count - 2 { prefixes.insert(rest) }
+            }
+            var bare = hit
+            bare.words -= 1
+            bare.capitals >>= 1
+            bare.afterArticle = true
+            insert(bare, rest, wordHashes[1])
+        }
+    }
+
+    mutating func insert(_ hit: Hit, _ h: UInt64, _ firstWord: UInt64) {
         let slot = Int32(hitStore.count)
         if let head = heads[h] {
             var k = head
             while k >= 0 {
-                if hitStore[Int(k)].entry == hit.entry && hitStore[Int(k)].form == hit.form { return }
+                if hitStore[Int(k)].entry == hit.entry && hitStore[Int(k)].form == hit.form && hitStore[Int(k)].afterArticle == hit.afterArticle { return }
                 k = next[Int(k)]
             }
             // Append at the end of the chain, so that hits keep file order.
@@ -226,8 +273,8 @@ private extension EntityLexicon {
             hitStore.append(hit)
             next.append(-1)
         }
-        firstWords.insert(wordHashes[0])
-        longest = max(longest, wordHashes.count)
+        firstWords.insert(firstWord)
+        longest = max(longest, Int(hit.words))
     }
 }
 

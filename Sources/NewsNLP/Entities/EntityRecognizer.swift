@@ -12,7 +12,7 @@ struct EntityRecognizer: Sendable {
     }
 
     /// A mention being built: tokens [first, first + count), and what it names.
-    fileprivate struct Found {
+    struct Found {
         var first: Int
         var count: Int
         var key: String           // lexicon id, or "pattern:" + folded name
@@ -30,28 +30,62 @@ struct EntityRecognizer: Sendable {
         var found: [Found] = []
         var roleMentions: [(first: Int, count: Int, keys: [String])] = []
 
+        // 0. Company names closed by a suffix ("Bayline Shipping", "Brookline Capital Inc."): the suffix is the
+        // strongest evidence of the type, stronger than a first name or a lexicon word inside the name.
+        for s in document.sentences where !s.boilerplate && !s.isHeading {
+            suffixPass(Int(s.tokens.lowerBound), Int(s.tokens.upperBound), info, document, &taken, &found)
+        }
         // 1. Lexicon names, longest first (bylines too: "AFP" is an organisation, though no prose).
         for s in document.sentences where !s.boilerplate || s.isByline {
             var i = Int(s.tokens.lowerBound)
             let end = Int(s.tokens.upperBound)
             while i < end {
-                if info[i].isWord, lexicon.firstWords.contains(info[i].hash), let m = lexiconMatch(at: i, end: end, sentenceStart: Int(s.tokens.lowerBound), info, document, found) {
-                    if m.form == .role {
-                        roleMentions.append((i, m.count, m.roleKeys))
-                    } else {
-                        found.append(m.found)
-                        for k in i..<(i + m.count) { taken[k] = true }
+                if !taken[i], info[i].isWord, lexicon.firstWords.contains(info[i].hash), let m = lexiconMatch(at: i, end: end, sentenceStart: Int(s.tokens.lowerBound), info, document, found, taken) {
+                    // A first name before a one-word place or organisation makes a person: "Joseph Bari",
+                    // "Anatole France" (the name patterns take them).
+                    if m.count == 1, m.found.type != .person, i > Int(s.tokens.lowerBound), !info[i].allCaps, isFirstName(i - 1, info, taken) {
+                        i += 1
+                        continue
                     }
+                    // An article that opens a name yields to a longer name after it: "L'Union européenne" is the
+                    // Union, not the newspaper "L'Union".
+                    if patterns.determiners.contains(info[i].hash), i + 1 < end,
+                       let next = lexiconMatch(at: i + 1, end: end, sentenceStart: Int(s.tokens.lowerBound), info, document, found, taken),
+                       next.form != .role, next.count > m.count - 1 {
+                        i += 1
+                        continue
+                    }
+                    if m.form == .role {
+                        // A verb form in context is no role: "Sophie Binet a prévenu que".
+                        if !isVerbInContext(i, count: m.count, info, sentenceStart: Int(s.tokens.lowerBound), sentenceEnd: end) {
+                            roleMentions.append((i, m.count, m.roleKeys))
+                        }
+                        // The names inside a role are names too ("maire du Havre", "gouverneur de Floride").
+                        i += 1
+                        continue
+                    }
+                    found.append(m.found)
+                    for k in i..<(i + m.count) { taken[k] = true }
                     i += m.count
                 } else {
                     i += 1
                 }
             }
         }
-        // 2. Name patterns on what is left.
+        // 2. Names typed by a context cue ("l'usine Valmont", "shares of Arlix"), then name patterns on what is
+        // left, acronyms defined in the text, and the other occurrences of the names found so.
+        var counts = WordTable<Int32>(capacity: 64)
+        for t in info where t.isWord && t.capitalised { counts[t.hash] = (counts[t.hash] ?? 0) + 1 }
+        for s in document.sentences where !s.boilerplate {
+            headPass(Int(s.tokens.lowerBound), Int(s.tokens.upperBound), info, document, &taken, &found)
+            cuePass(Int(s.tokens.lowerBound), Int(s.tokens.upperBound), info, document, counts, &taken, &found)
+        }
         for s in document.sentences where !s.boilerplate {
             patternPass(Int(s.tokens.lowerBound), Int(s.tokens.upperBound), heading: s.isHeading, info, document, &taken, &found)
         }
+        acronymPass(info, document, &taken, &found)
+        recurrencePass(info, document, &taken, &found)
+        joinLoneHeads(info, &found)
         // 3. Coreference: surnames and single names join the full names met in the document.
         corefer(info, document, &taken, &found)
         // 4. Entities, one per referent.
@@ -86,7 +120,7 @@ struct EntityRecognizer: Sendable {
     }
 }
 
-private extension EntityRecognizer {
+extension EntityRecognizer {
     func tokenInfo(_ text: UnsafeBufferPointer<UInt8>, _ t: Token) -> TokenInfo {
         let bytes = UnsafeBufferPointer(rebasing: text[Int(t.span.start)..<Int(t.span.end)])
         let (first, _) = bytes.scalar(at: 0)
@@ -110,7 +144,7 @@ private extension EntityRecognizer {
         var roleKeys: [String] = []
     }
 
-    func lexiconMatch(at i: Int, end: Int, sentenceStart: Int, _ info: [TokenInfo], _ d: Document, _ found: [Found]) -> LexiconMatch? {
+    func lexiconMatch(at i: Int, end: Int, sentenceStart: Int, _ info: [TokenInfo], _ d: Document, _ found: [Found], _ taken: [Bool]) -> LexiconMatch? {
         var h = FoldHash.seed
         var best: (Int, [EntityLexicon.Hit])?
         let limit = min(lexicon.longest, end - i)
@@ -118,6 +152,7 @@ private extension EntityRecognizer {
         for L in 1...limit {
             let t = info[i + L - 1]
             if !t.isWord && L == 1 { return nil }
+            if taken[i + L - 1] { break }
             allCaps = allCaps && t.allCaps
             h = FoldHash.combine(h, t.hash)
             guard let hits = lexicon.hits(for: h) else {
@@ -126,7 +161,11 @@ private extension EntityRecognizer {
             }
             let valid = hits.filter { hit in
                 if hit.needsCapital && !info[i].capitalised { return false }
-                if hit.needsAllCaps && !allCaps { return false }
+                if hit.afterArticle && !(i > sentenceStart && patterns.contractions.contains(info[i - 1].hash)) { return false }
+                if hit.needsAllCaps && (!allCaps || isShouted(i, L, info, d, sentenceStart, end)) { return false }
+                // In a proper name, every word the lexicon writes with a capital needs one in the text ("Le
+                // Temps", not "Le temps"); descriptive names take either case ("ministère de la justice").
+                if hit.needsCapital || patterns.determiners.contains(info[i].hash), hit.capitals != 0 { for k in 1..<L where hit.capitals & (1 << k) != 0 && !info[i + k].capitalised { return false } }
                 if hit.form == .role { return L >= 2 || !info[i].capitalised }
                 // A single capitalised word that is a function word is no name ("Le", "Tout").
                 if L == 1 && patterns.stopwords.contains(info[i].hash) && !hit.needsAllCaps { return false }
@@ -142,14 +181,14 @@ private extension EntityRecognizer {
             let e = lexicon.entries[Int(hit.entry)]
             let id = lexicon.id(hit.entry)
             return LexiconMatch(count: count, form: .role, key: id,
-                                found: Found(first: i, count: count, key: id, type: e.type, name: lexicon.name(hit.entry), gender: e.gender, source: .lexicon),
+                                found: Found(first: i, count: count, key: id, type: e.type, name: lexicon.name(hit.entry, in: language), gender: e.gender, source: .lexicon),
                                 roleKeys: hits.map { lexicon.id($0.entry) })
         }
         let hit = choose(named, at: i, count: count, info, d, found)
         let e = lexicon.entries[Int(hit.entry)]
         let id = lexicon.id(hit.entry)
         return LexiconMatch(count: count, form: hit.form, key: id,
-                            found: Found(first: i, count: count, key: id, type: e.type, name: lexicon.name(hit.entry), gender: e.gender, source: .lexicon))
+                            found: Found(first: i, count: count, key: id, type: e.type, name: lexicon.name(hit.entry, in: language), gender: e.gender, source: .lexicon))
     }
 
     /// Picks among entries that share a form: one already named in the document wins ("George Washington"
@@ -166,7 +205,7 @@ private extension EntityRecognizer {
             let prev = d.string(d.tokens[i - 1].span)
             let locPrepositions: Set<String> = ["à", "en", "au", "aux", "vers", "depuis", "in", "to", "from", "near", "À"]
             if locPrepositions.contains(prev), let h = hits.first(where: { lexicon.entries[Int($0.entry)].type == .location }) { return h }
-            if patterns.titles[prev] != nil, let h = hits.first(where: { lexicon.entries[Int($0.entry)].type == .person }) { return h }
+            if info[i - 1].capitalised, patterns.titles[info[i - 1].hash] != nil, let h = hits.first(where: { lexicon.entries[Int($0.entry)].type == .person }) { return h }
         }
         func rank(_ h: EntityLexicon.Hit) -> Int {
             let e = lexicon.entries[Int(h.entry)]
@@ -186,30 +225,34 @@ private extension EntityRecognizer {
     func isUnknownName(_ k: Int, _ info: [TokenInfo], _ taken: [Bool]) -> Bool {
         let t = info[k]
         return t.isWord && t.upper && !t.allCaps && !taken[k] && !patterns.stopwords.contains(t.hash)
-            && patterns.roles[t.hash] == nil && !patterns.orgHeads.contains(t.hash) && !lexicon.firstWords.contains(t.hash)
+            && patterns.roles[t.hash] == nil && !patterns.orgHeads.contains(t.hash)
+    }
+
+    /// A known first name written with its capital, free.
+    func isFirstName(_ k: Int, _ info: [TokenInfo], _ taken: [Bool]) -> Bool {
+        !taken[k] && info[k].upper && !info[k].allCaps && patterns.firstNames[info[k].hash] != nil && !patterns.stopwords.contains(info[k].hash)
     }
 
     func patternPass(_ start: Int, _ end: Int, heading: Bool, _ info: [TokenInfo], _ d: Document, _ taken: inout [Bool], _ found: inout [Found]) {
         var i = start
         while i < end {
             if taken[i] || !info[i].isWord { i += 1; continue }
-            let word = d.string(d.tokens[i].span)
             // Title + name: "M. Dupont", "Mme Martin", "Dr Smith".
-            if let gender = patterns.titles[word], i + 1 < end, let n = surname(from: i + 1, end, info, d, taken, maxWords: 2) {
+            if info[i].capitalised, let gender = patterns.titles[info[i].hash], i + 1 < end, let n = surname(from: i + 1, end, info, d, taken, maxWords: 2) {
                 add(i + 1, n, .person, gender == "u" ? nil : gender, d, &taken, &found)
                 i += 1 + n
                 continue
             }
             // First name + surname: "Philippe Berry".
             if info[i].capitalised, !info[i].allCaps, let gender = patterns.firstNames[info[i].hash], i + 1 < end,
-               !patterns.stopwords.contains(info[i].hash), let n = surname(from: i + 1, end, info, d, taken) {
+               !patterns.stopwords.contains(info[i].hash), let n = surname(from: i + 1, end, info, d, taken, afterFirstName: true) {
                 add(i, 1 + n, .person, gender == "u" ? nil : gender, d, &taken, &found)
                 i += 1 + n
                 continue
             }
             // Organisation head: "Parti radical", "ministère de l'Intérieur", "Union des démocrates".
             if patterns.orgHeads.contains(info[i].hash), !info[i].allCaps, info[i].capitalised || patterns.lowerOrgHeads.contains(info[i].hash),
-               let n = orgTail(from: i + 1, end, info, d, taken), info[i].capitalised || n >= 2 {
+               let n = orgTail(from: i + 1, end, info, d, taken), info[i].capitalised || n >= 2 && !info[i + 1].capitalised {
                 add(i, 1 + n, .organisation, nil, d, &taken, &found)
                 i += 1 + n
                 continue
@@ -242,8 +285,8 @@ private extension EntityRecognizer {
             // Capitalised words + a company suffix: "Brookline Capital Inc.".
             if info[i].capitalised, !patterns.stopwords.contains(info[i].hash) {
                 var j = i
-                while j < end, j - i < 4, info[j].capitalised, !taken[j], info[j].isWord, !patterns.orgSuffixes.contains(d.string(d.tokens[j].span)) { j += 1 }
-                if j > i, j < end, !taken[j], patterns.orgSuffixes.contains(d.string(d.tokens[j].span)) {
+                while j < end, j - i < 4, info[j].capitalised, !taken[j], info[j].isWord, !isSuffix(j, info) { j += 1 }
+                if j > i, j < end, !taken[j], isSuffix(j, info) {
                     add(i, j - i + 1, .organisation, nil, d, &taken, &found)
                     i = j + 1
                     continue
@@ -255,7 +298,8 @@ private extension EntityRecognizer {
 
     /// The length of a surname starting at `k`: capitalised words, with particles inside ("de Gaulle",
     /// "Le Pen", "van der Bellen"), at most three words; nil if there is none.
-    func surname(from k: Int, _ end: Int, _ info: [TokenInfo], _ d: Document, _ taken: [Bool], maxWords: Int = 1) -> Int? {
+    /// `afterFirstName`: a capitalised role noun is a surname there ("Jacques Maire").
+    func surname(from k: Int, _ end: Int, _ info: [TokenInfo], _ d: Document, _ taken: [Bool], maxWords: Int = 1, afterFirstName: Bool = false) -> Int? {
         var j = k
         var words = 0
         while j < end, words < 3 {
@@ -265,8 +309,8 @@ private extension EntityRecognizer {
                 j += 1
                 continue
             }
-            guard info[j].capitalised, !patterns.stopwords.contains(info[j].hash), patterns.roles[info[j].hash] == nil,
-                  patterns.titles[d.string(d.tokens[j].span)] == nil, words < maxWords || patterns.particles.contains(info[j - 1].hash) else { break }
+            guard info[j].capitalised, !patterns.stopwords.contains(info[j].hash), patterns.roles[info[j].hash] == nil || afterFirstName && info[j].upper && !info[j].allCaps,
+                  patterns.titles[info[j].hash] == nil, words < maxWords || patterns.particles.contains(info[j - 1].hash) else { break }
             let (c, _) = d.utf8.withUnsafeBufferPointer { $0.scalar(at: Int(d.tokens[j].span.start)) }
             guard c.isLetter else { break }
             j += 1
@@ -281,7 +325,7 @@ private extension EntityRecognizer {
         var sawCapital = false
         while j < end, j - k < 6, !taken[j], info[j].isWord {
             if info[j].capitalised && !patterns.stopwords.contains(info[j].hash) { sawCapital = true; j += 1; continue }
-            if patterns.particles.contains(info[j].hash) || patterns.determiners.contains(info[j].hash) { j += 1; continue }
+            if patterns.particles.contains(info[j].hash) || patterns.determiners.contains(info[j].hash) || patterns.orgLinks.contains(info[j].hash) { j += 1; continue }
             break
         }
         // drop trailing particles
@@ -332,11 +376,7 @@ private extension EntityRecognizer {
             for i in Int(s.tokens.lowerBound)..<Int(s.tokens.upperBound) where !taken[i] && info[i].isWord && info[i].capitalised {
                 guard let full = surnames[info[i].hash] else { continue }
                 // "Sacks" after "David" is the full name itself (already taken); a lone surname is a mention.
-                var f = found[full]
-                f.first = i
-                f.count = 1
-                found.append(f)
-                taken[i] = true
+                addMention(of: full, at: i, &taken, &found)
             }
         }
     }
@@ -359,8 +399,8 @@ private extension EntityRecognizer {
                     if info[j].capitalised && !lexicon.firstWords.contains(info[j].hash) && patterns.roles[info[j].hash] == nil { break }
                     j -= 1
                 }
-                guard startRole >= 0, let (n, _) = patterns.role(at: startRole, info, limit: first) else { continue }
-                _ = n
+                guard startRole >= 0, let (n, _) = patterns.role(at: startRole, info, limit: first),
+                      !isVerbInContext(startRole, count: n, info, sentenceStart: sentenceStart, sentenceEnd: first) else { continue }
                 let words = (startRole..<first).map { info[$0].hash }
                 learned.append((words, k))
                 entities[k].roles.append(Mention(span: Span(d.tokens[startRole].span.start, d.tokens[first - 1].span.end), sentence: m.sentence))
@@ -373,7 +413,7 @@ private extension EntityRecognizer {
             var i = lo + 1
             while i < hi {
                 var matched = false
-                if patterns.determiners.contains(info[i - 1].hash) {
+                if patterns.determiners.contains(info[i - 1].hash), !isVerbInContext(i, count: 1, info, sentenceStart: lo, sentenceEnd: hi) {
                     for l in learned where l.words.count <= hi - i {
                         var ok = true
                         for (k, w) in l.words.enumerated() where info[i + k].hash != w { ok = false; break }

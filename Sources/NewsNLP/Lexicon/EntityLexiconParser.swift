@@ -7,6 +7,8 @@ public struct EntityEntry: Sendable {
     public var gender: Character?
     public var roles: [String]
     public var affiliation: String
+    /// The English name where it differs from `name` (empty otherwise).
+    public var english: String = ""
 }
 
 /// Reads entity lexicon files, reporting a malformed line with its file and line number.
@@ -15,10 +17,10 @@ public enum EntityLexiconParser {
         var out: [EntityEntry] = []
         for (line, fields) in file.rows() {
             func fail(_ why: String) -> NewsNLPError {
-                NewsNLPError(.invalidData, file: "\(file.origin):\(line)", "malformed entity line: \(why) (format: id<TAB>type<TAB>name<TAB>aliases<TAB>gender<TAB>roles<TAB>affiliation)")
+                NewsNLPError(.invalidData, file: "\(file.origin):\(line)", "malformed entity line: \(why) (format: id<TAB>type<TAB>name<TAB>aliases<TAB>gender<TAB>roles<TAB>affiliation<TAB>english)")
             }
             guard fields.count >= 3 else { throw fail("\(fields.count) field\(fields.count == 1 ? "" : "s"), at least 3 needed (id, type, name)") }
-            guard fields.count <= 7 else { throw fail("\(fields.count) fields, at most 7") }
+            guard fields.count <= 8 else { throw fail("\(fields.count) fields, at most 8") }
             let id = String(fields[0].trimmingSpaces())
             guard !id.isEmpty, id.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }) else {
                 throw fail("the id \"\(id)\" must be lower-case ASCII letters, digits and '-'")
@@ -40,7 +42,8 @@ public enum EntityLexiconParser {
             }
             let roles = fields.count > 5 ? LexiconFile.list(fields[5]) : []
             let affiliation = fields.count > 6 ? String(fields[6].trimmingSpaces()) : ""
-            out.append(EntityEntry(id: id, type: type, name: name, aliases: aliases, gender: gender, roles: roles, affiliation: affiliation))
+            let english = fields.count > 7 ? String(fields[7].trimmingSpaces()) : ""
+            out.append(EntityEntry(id: id, type: type, name: name, aliases: aliases, gender: gender, roles: roles, affiliation: affiliation, english: english))
         }
         return out
     }
