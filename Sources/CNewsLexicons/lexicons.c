@@ -15,84 +15,93 @@ static const unsigned char data3[] = {
 #embed "../../Lexicons/en/negations"
 , 0 };
 static const unsigned char data4[] = {
-#embed "../../Lexicons/en/org-heads"
+#embed "../../Lexicons/en/news-neutral"
 , 0 };
 static const unsigned char data5[] = {
-#embed "../../Lexicons/en/polarity"
+#embed "../../Lexicons/en/org-heads"
 , 0 };
 static const unsigned char data6[] = {
-#embed "../../Lexicons/en/quote-cues"
+#embed "../../Lexicons/en/polarity"
 , 0 };
 static const unsigned char data7[] = {
-#embed "../../Lexicons/en/roles"
+#embed "../../Lexicons/en/quote-cues"
 , 0 };
 static const unsigned char data8[] = {
-#embed "../../Lexicons/en/speech-verbs"
+#embed "../../Lexicons/en/roles"
 , 0 };
 static const unsigned char data9[] = {
-#embed "../../Lexicons/en/stance-cues"
+#embed "../../Lexicons/en/speech-verbs"
 , 0 };
 static const unsigned char data10[] = {
-#embed "../../Lexicons/en/stopwords"
+#embed "../../Lexicons/en/stance-cues"
 , 0 };
 static const unsigned char data11[] = {
-#embed "../../Lexicons/en/tokenization"
+#embed "../../Lexicons/en/stance-model"
 , 0 };
 static const unsigned char data12[] = {
-#embed "../../Lexicons/en/tone-markers"
+#embed "../../Lexicons/en/stopwords"
 , 0 };
 static const unsigned char data13[] = {
-#embed "../../Lexicons/entities/organisations.tsv"
+#embed "../../Lexicons/en/tokenization"
 , 0 };
 static const unsigned char data14[] = {
-#embed "../../Lexicons/entities/people-fr.tsv"
+#embed "../../Lexicons/en/tone-markers"
 , 0 };
 static const unsigned char data15[] = {
-#embed "../../Lexicons/entities/people-world.tsv"
+#embed "../../Lexicons/entities/organisations.tsv"
 , 0 };
 static const unsigned char data16[] = {
-#embed "../../Lexicons/entities/places.tsv"
+#embed "../../Lexicons/entities/people-fr.tsv"
 , 0 };
 static const unsigned char data17[] = {
-#embed "../../Lexicons/fr/abbreviations"
+#embed "../../Lexicons/entities/people-world.tsv"
 , 0 };
 static const unsigned char data18[] = {
-#embed "../../Lexicons/fr/intensifiers"
+#embed "../../Lexicons/entities/places.tsv"
 , 0 };
 static const unsigned char data19[] = {
-#embed "../../Lexicons/fr/negations"
+#embed "../../Lexicons/fr/abbreviations"
 , 0 };
 static const unsigned char data20[] = {
-#embed "../../Lexicons/fr/org-heads"
+#embed "../../Lexicons/fr/intensifiers"
 , 0 };
 static const unsigned char data21[] = {
-#embed "../../Lexicons/fr/org-suffixes"
+#embed "../../Lexicons/fr/negations"
 , 0 };
 static const unsigned char data22[] = {
-#embed "../../Lexicons/fr/polarity"
+#embed "../../Lexicons/fr/news-neutral"
 , 0 };
 static const unsigned char data23[] = {
-#embed "../../Lexicons/fr/quote-cues"
+#embed "../../Lexicons/fr/org-heads"
 , 0 };
 static const unsigned char data24[] = {
-#embed "../../Lexicons/fr/roles"
+#embed "../../Lexicons/fr/org-suffixes"
 , 0 };
 static const unsigned char data25[] = {
-#embed "../../Lexicons/fr/speech-verbs"
+#embed "../../Lexicons/fr/polarity"
 , 0 };
 static const unsigned char data26[] = {
-#embed "../../Lexicons/fr/stance-cues"
+#embed "../../Lexicons/fr/quote-cues"
 , 0 };
 static const unsigned char data27[] = {
-#embed "../../Lexicons/fr/stopwords"
+#embed "../../Lexicons/fr/roles"
 , 0 };
 static const unsigned char data28[] = {
-#embed "../../Lexicons/fr/tokenization"
+#embed "../../Lexicons/fr/speech-verbs"
 , 0 };
 static const unsigned char data29[] = {
-#embed "../../Lexicons/fr/tone-markers"
+#embed "../../Lexicons/fr/stance-cues"
 , 0 };
 static const unsigned char data30[] = {
+#embed "../../Lexicons/fr/stopwords"
+, 0 };
+static const unsigned char data31[] = {
+#embed "../../Lexicons/fr/tokenization"
+, 0 };
+static const unsigned char data32[] = {
+#embed "../../Lexicons/fr/tone-markers"
+, 0 };
+static const unsigned char data33[] = {
 #embed "../../Lexicons/names/first-names.tsv"
 , 0 };
 
@@ -101,33 +110,36 @@ static const struct { const char *name; const unsigned char *data; int64_t lengt
     { "en/abbreviations", data1, (int64_t)sizeof(data1) - 1 },
     { "en/intensifiers", data2, (int64_t)sizeof(data2) - 1 },
     { "en/negations", data3, (int64_t)sizeof(data3) - 1 },
-    { "en/org-heads", data4, (int64_t)sizeof(data4) - 1 },
-    { "en/polarity", data5, (int64_t)sizeof(data5) - 1 },
-    { "en/quote-cues", data6, (int64_t)sizeof(data6) - 1 },
-    { "en/roles", data7, (int64_t)sizeof(data7) - 1 },
-    { "en/speech-verbs", data8, (int64_t)sizeof(data8) - 1 },
-    { "en/stance-cues", data9, (int64_t)sizeof(data9) - 1 },
-    { "en/stopwords", data10, (int64_t)sizeof(data10) - 1 },
-    { "en/tokenization", data11, (int64_t)sizeof(data11) - 1 },
-    { "en/tone-markers", data12, (int64_t)sizeof(data12) - 1 },
-    { "entities/organisations.tsv", data13, (int64_t)sizeof(data13) - 1 },
-    { "entities/people-fr.tsv", data14, (int64_t)sizeof(data14) - 1 },
-    { "entities/people-world.tsv", data15, (int64_t)sizeof(data15) - 1 },
-    { "entities/places.tsv", data16, (int64_t)sizeof(data16) - 1 },
-    { "fr/abbreviations", data17, (int64_t)sizeof(data17) - 1 },
-    { "fr/intensifiers", data18, (int64_t)sizeof(data18) - 1 },
-    { "fr/negations", data19, (int64_t)sizeof(data19) - 1 },
-    { "fr/org-heads", data20, (int64_t)sizeof(data20) - 1 },
-    { "fr/org-suffixes", data21, (int64_t)sizeof(data21) - 1 },
-    { "fr/polarity", data22, (int64_t)sizeof(data22) - 1 },
-    { "fr/quote-cues", data23, (int64_t)sizeof(data23) - 1 },
-    { "fr/roles", data24, (int64_t)sizeof(data24) - 1 },
-    { "fr/speech-verbs", data25, (int64_t)sizeof(data25) - 1 },
-    { "fr/stance-cues", data26, (int64_t)sizeof(data26) - 1 },
-    { "fr/stopwords", data27, (int64_t)sizeof(data27) - 1 },
-    { "fr/tokenization", data28, (int64_t)sizeof(data28) - 1 },
-    { "fr/tone-markers", data29, (int64_t)sizeof(data29) - 1 },
-    { "names/first-names.tsv", data30, (int64_t)sizeof(data30) - 1 },
+    { "en/news-neutral", data4, (int64_t)sizeof(data4) - 1 },
+    { "en/org-heads", data5, (int64_t)sizeof(data5) - 1 },
+    { "en/polarity", data6, (int64_t)sizeof(data6) - 1 },
+    { "en/quote-cues", data7, (int64_t)sizeof(data7) - 1 },
+    { "en/roles", data8, (int64_t)sizeof(data8) - 1 },
+    { "en/speech-verbs", data9, (int64_t)sizeof(data9) - 1 },
+    { "en/stance-cues", data10, (int64_t)sizeof(data10) - 1 },
+    { "en/stance-model", data11, (int64_t)sizeof(data11) - 1 },
+    { "en/stopwords", data12, (int64_t)sizeof(data12) - 1 },
+    { "en/tokenization", data13, (int64_t)sizeof(data13) - 1 },
+    { "en/tone-markers", data14, (int64_t)sizeof(data14) - 1 },
+    { "entities/organisations.tsv", data15, (int64_t)sizeof(data15) - 1 },
+    { "entities/people-fr.tsv", data16, (int64_t)sizeof(data16) - 1 },
+    { "entities/people-world.tsv", data17, (int64_t)sizeof(data17) - 1 },
+    { "entities/places.tsv", data18, (int64_t)sizeof(data18) - 1 },
+    { "fr/abbreviations", data19, (int64_t)sizeof(data19) - 1 },
+    { "fr/intensifiers", data20, (int64_t)sizeof(data20) - 1 },
+    { "fr/negations", data21, (int64_t)sizeof(data21) - 1 },
+    { "fr/news-neutral", data22, (int64_t)sizeof(data22) - 1 },
+    { "fr/org-heads", data23, (int64_t)sizeof(data23) - 1 },
+    { "fr/org-suffixes", data24, (int64_t)sizeof(data24) - 1 },
+    { "fr/polarity", data25, (int64_t)sizeof(data25) - 1 },
+    { "fr/quote-cues", data26, (int64_t)sizeof(data26) - 1 },
+    { "fr/roles", data27, (int64_t)sizeof(data27) - 1 },
+    { "fr/speech-verbs", data28, (int64_t)sizeof(data28) - 1 },
+    { "fr/stance-cues", data29, (int64_t)sizeof(data29) - 1 },
+    { "fr/stopwords", data30, (int64_t)sizeof(data30) - 1 },
+    { "fr/tokenization", data31, (int64_t)sizeof(data31) - 1 },
+    { "fr/tone-markers", data32, (int64_t)sizeof(data32) - 1 },
+    { "names/first-names.tsv", data33, (int64_t)sizeof(data33) - 1 },
 };
 
 int32_t nlex_count(void) { return (int32_t)(sizeof(table) / sizeof(table[0])); }
