@@ -302,6 +302,12 @@ private struct Fixture {
         #expect(f.score().stance("paul-verdasque").label != .negative)
     }
 
+    @Test func whatAPersonFeelsIsTheirOwnVoice() {
+        var f = Fixture("Lise Moranges déçue par le vote des élus, qu'elle juge absurde et injuste.")
+        f.person("lise-moranges", "Lise Moranges", mentions: [f.mention("Lise Moranges")])
+        #expect(f.score().stance("lise-moranges").label == .neutral)
+    }
+
     @Test func theTargetColumnIsRead() throws {
         let lexicon = ToneLexicon.load(.french, from: .builtIn)
         let guerre = try #require(lexicon.cues.match(["guerre", "contre"], at: 0))
