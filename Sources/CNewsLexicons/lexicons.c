@@ -30,105 +30,114 @@ static const unsigned char data7[] = {
 #embed "../../Lexicons/en/negations"
 , 0 };
 static const unsigned char data8[] = {
-#embed "../../Lexicons/en/org-heads"
+#embed "../../Lexicons/en/news-neutral"
 , 0 };
 static const unsigned char data9[] = {
-#embed "../../Lexicons/en/org-suffixes"
+#embed "../../Lexicons/en/org-heads"
 , 0 };
 static const unsigned char data10[] = {
-#embed "../../Lexicons/en/polarity"
+#embed "../../Lexicons/en/org-suffixes"
 , 0 };
 static const unsigned char data11[] = {
-#embed "../../Lexicons/en/quote-cues"
+#embed "../../Lexicons/en/polarity"
 , 0 };
 static const unsigned char data12[] = {
-#embed "../../Lexicons/en/report-labels"
+#embed "../../Lexicons/en/quote-cues"
 , 0 };
 static const unsigned char data13[] = {
-#embed "../../Lexicons/en/roles"
+#embed "../../Lexicons/en/report-labels"
 , 0 };
 static const unsigned char data14[] = {
-#embed "../../Lexicons/en/speech-verbs"
+#embed "../../Lexicons/en/roles"
 , 0 };
 static const unsigned char data15[] = {
-#embed "../../Lexicons/en/stance-cues"
+#embed "../../Lexicons/en/speech-verbs"
 , 0 };
 static const unsigned char data16[] = {
-#embed "../../Lexicons/en/stopwords"
+#embed "../../Lexicons/en/stance-cues"
 , 0 };
 static const unsigned char data17[] = {
-#embed "../../Lexicons/en/tokenization"
+#embed "../../Lexicons/en/stance-model"
 , 0 };
 static const unsigned char data18[] = {
-#embed "../../Lexicons/en/tone-markers"
+#embed "../../Lexicons/en/stopwords"
 , 0 };
 static const unsigned char data19[] = {
-#embed "../../Lexicons/entities/organisations.tsv"
+#embed "../../Lexicons/en/tokenization"
 , 0 };
 static const unsigned char data20[] = {
-#embed "../../Lexicons/entities/people-fr.tsv"
+#embed "../../Lexicons/en/tone-markers"
 , 0 };
 static const unsigned char data21[] = {
-#embed "../../Lexicons/entities/people-world.tsv"
+#embed "../../Lexicons/entities/organisations.tsv"
 , 0 };
 static const unsigned char data22[] = {
-#embed "../../Lexicons/entities/places.tsv"
+#embed "../../Lexicons/entities/people-fr.tsv"
 , 0 };
 static const unsigned char data23[] = {
-#embed "../../Lexicons/fr/abbreviations"
+#embed "../../Lexicons/entities/people-world.tsv"
 , 0 };
 static const unsigned char data24[] = {
-#embed "../../Lexicons/fr/auxiliaries"
+#embed "../../Lexicons/entities/places.tsv"
 , 0 };
 static const unsigned char data25[] = {
-#embed "../../Lexicons/fr/coreference"
+#embed "../../Lexicons/fr/abbreviations"
 , 0 };
 static const unsigned char data26[] = {
-#embed "../../Lexicons/fr/entity-cues"
+#embed "../../Lexicons/fr/auxiliaries"
 , 0 };
 static const unsigned char data27[] = {
-#embed "../../Lexicons/fr/intensifiers"
+#embed "../../Lexicons/fr/coreference"
 , 0 };
 static const unsigned char data28[] = {
-#embed "../../Lexicons/fr/language-cues"
+#embed "../../Lexicons/fr/entity-cues"
 , 0 };
 static const unsigned char data29[] = {
-#embed "../../Lexicons/fr/negations"
+#embed "../../Lexicons/fr/intensifiers"
 , 0 };
 static const unsigned char data30[] = {
-#embed "../../Lexicons/fr/org-heads"
+#embed "../../Lexicons/fr/language-cues"
 , 0 };
 static const unsigned char data31[] = {
-#embed "../../Lexicons/fr/org-suffixes"
+#embed "../../Lexicons/fr/negations"
 , 0 };
 static const unsigned char data32[] = {
-#embed "../../Lexicons/fr/polarity"
+#embed "../../Lexicons/fr/news-neutral"
 , 0 };
 static const unsigned char data33[] = {
-#embed "../../Lexicons/fr/quote-cues"
+#embed "../../Lexicons/fr/org-heads"
 , 0 };
 static const unsigned char data34[] = {
-#embed "../../Lexicons/fr/report-labels"
+#embed "../../Lexicons/fr/org-suffixes"
 , 0 };
 static const unsigned char data35[] = {
-#embed "../../Lexicons/fr/roles"
+#embed "../../Lexicons/fr/polarity"
 , 0 };
 static const unsigned char data36[] = {
-#embed "../../Lexicons/fr/speech-verbs"
+#embed "../../Lexicons/fr/quote-cues"
 , 0 };
 static const unsigned char data37[] = {
-#embed "../../Lexicons/fr/stance-cues"
+#embed "../../Lexicons/fr/report-labels"
 , 0 };
 static const unsigned char data38[] = {
-#embed "../../Lexicons/fr/stopwords"
+#embed "../../Lexicons/fr/roles"
 , 0 };
 static const unsigned char data39[] = {
-#embed "../../Lexicons/fr/tokenization"
+#embed "../../Lexicons/fr/speech-verbs"
 , 0 };
 static const unsigned char data40[] = {
-#embed "../../Lexicons/fr/tone-markers"
+#embed "../../Lexicons/fr/stance-cues"
 , 0 };
 static const unsigned char data41[] = {
+#embed "../../Lexicons/fr/stopwords"
+, 0 };
+static const unsigned char data42[] = {
+#embed "../../Lexicons/fr/tokenization"
+, 0 };
+static const unsigned char data43[] = {
+#embed "../../Lexicons/fr/tone-markers"
+, 0 };
+static const unsigned char data44[] = {
 #embed "../../Lexicons/names/first-names.tsv"
 , 0 };
 
@@ -141,40 +150,43 @@ static const struct { const char *name; const unsigned char *data; int64_t lengt
     { "en/intensifiers", data5, (int64_t)sizeof(data5) - 1 },
     { "en/language-cues", data6, (int64_t)sizeof(data6) - 1 },
     { "en/negations", data7, (int64_t)sizeof(data7) - 1 },
-    { "en/org-heads", data8, (int64_t)sizeof(data8) - 1 },
-    { "en/org-suffixes", data9, (int64_t)sizeof(data9) - 1 },
-    { "en/polarity", data10, (int64_t)sizeof(data10) - 1 },
-    { "en/quote-cues", data11, (int64_t)sizeof(data11) - 1 },
-    { "en/report-labels", data12, (int64_t)sizeof(data12) - 1 },
-    { "en/roles", data13, (int64_t)sizeof(data13) - 1 },
-    { "en/speech-verbs", data14, (int64_t)sizeof(data14) - 1 },
-    { "en/stance-cues", data15, (int64_t)sizeof(data15) - 1 },
-    { "en/stopwords", data16, (int64_t)sizeof(data16) - 1 },
-    { "en/tokenization", data17, (int64_t)sizeof(data17) - 1 },
-    { "en/tone-markers", data18, (int64_t)sizeof(data18) - 1 },
-    { "entities/organisations.tsv", data19, (int64_t)sizeof(data19) - 1 },
-    { "entities/people-fr.tsv", data20, (int64_t)sizeof(data20) - 1 },
-    { "entities/people-world.tsv", data21, (int64_t)sizeof(data21) - 1 },
-    { "entities/places.tsv", data22, (int64_t)sizeof(data22) - 1 },
-    { "fr/abbreviations", data23, (int64_t)sizeof(data23) - 1 },
-    { "fr/auxiliaries", data24, (int64_t)sizeof(data24) - 1 },
-    { "fr/coreference", data25, (int64_t)sizeof(data25) - 1 },
-    { "fr/entity-cues", data26, (int64_t)sizeof(data26) - 1 },
-    { "fr/intensifiers", data27, (int64_t)sizeof(data27) - 1 },
-    { "fr/language-cues", data28, (int64_t)sizeof(data28) - 1 },
-    { "fr/negations", data29, (int64_t)sizeof(data29) - 1 },
-    { "fr/org-heads", data30, (int64_t)sizeof(data30) - 1 },
-    { "fr/org-suffixes", data31, (int64_t)sizeof(data31) - 1 },
-    { "fr/polarity", data32, (int64_t)sizeof(data32) - 1 },
-    { "fr/quote-cues", data33, (int64_t)sizeof(data33) - 1 },
-    { "fr/report-labels", data34, (int64_t)sizeof(data34) - 1 },
-    { "fr/roles", data35, (int64_t)sizeof(data35) - 1 },
-    { "fr/speech-verbs", data36, (int64_t)sizeof(data36) - 1 },
-    { "fr/stance-cues", data37, (int64_t)sizeof(data37) - 1 },
-    { "fr/stopwords", data38, (int64_t)sizeof(data38) - 1 },
-    { "fr/tokenization", data39, (int64_t)sizeof(data39) - 1 },
-    { "fr/tone-markers", data40, (int64_t)sizeof(data40) - 1 },
-    { "names/first-names.tsv", data41, (int64_t)sizeof(data41) - 1 },
+    { "en/news-neutral", data8, (int64_t)sizeof(data8) - 1 },
+    { "en/org-heads", data9, (int64_t)sizeof(data9) - 1 },
+    { "en/org-suffixes", data10, (int64_t)sizeof(data10) - 1 },
+    { "en/polarity", data11, (int64_t)sizeof(data11) - 1 },
+    { "en/quote-cues", data12, (int64_t)sizeof(data12) - 1 },
+    { "en/report-labels", data13, (int64_t)sizeof(data13) - 1 },
+    { "en/roles", data14, (int64_t)sizeof(data14) - 1 },
+    { "en/speech-verbs", data15, (int64_t)sizeof(data15) - 1 },
+    { "en/stance-cues", data16, (int64_t)sizeof(data16) - 1 },
+    { "en/stance-model", data17, (int64_t)sizeof(data17) - 1 },
+    { "en/stopwords", data18, (int64_t)sizeof(data18) - 1 },
+    { "en/tokenization", data19, (int64_t)sizeof(data19) - 1 },
+    { "en/tone-markers", data20, (int64_t)sizeof(data20) - 1 },
+    { "entities/organisations.tsv", data21, (int64_t)sizeof(data21) - 1 },
+    { "entities/people-fr.tsv", data22, (int64_t)sizeof(data22) - 1 },
+    { "entities/people-world.tsv", data23, (int64_t)sizeof(data23) - 1 },
+    { "entities/places.tsv", data24, (int64_t)sizeof(data24) - 1 },
+    { "fr/abbreviations", data25, (int64_t)sizeof(data25) - 1 },
+    { "fr/auxiliaries", data26, (int64_t)sizeof(data26) - 1 },
+    { "fr/coreference", data27, (int64_t)sizeof(data27) - 1 },
+    { "fr/entity-cues", data28, (int64_t)sizeof(data28) - 1 },
+    { "fr/intensifiers", data29, (int64_t)sizeof(data29) - 1 },
+    { "fr/language-cues", data30, (int64_t)sizeof(data30) - 1 },
+    { "fr/negations", data31, (int64_t)sizeof(data31) - 1 },
+    { "fr/news-neutral", data32, (int64_t)sizeof(data32) - 1 },
+    { "fr/org-heads", data33, (int64_t)sizeof(data33) - 1 },
+    { "fr/org-suffixes", data34, (int64_t)sizeof(data34) - 1 },
+    { "fr/polarity", data35, (int64_t)sizeof(data35) - 1 },
+    { "fr/quote-cues", data36, (int64_t)sizeof(data36) - 1 },
+    { "fr/report-labels", data37, (int64_t)sizeof(data37) - 1 },
+    { "fr/roles", data38, (int64_t)sizeof(data38) - 1 },
+    { "fr/speech-verbs", data39, (int64_t)sizeof(data39) - 1 },
+    { "fr/stance-cues", data40, (int64_t)sizeof(data40) - 1 },
+    { "fr/stopwords", data41, (int64_t)sizeof(data41) - 1 },
+    { "fr/tokenization", data42, (int64_t)sizeof(data42) - 1 },
+    { "fr/tone-markers", data43, (int64_t)sizeof(data43) - 1 },
+    { "names/first-names.tsv", data44, (int64_t)sizeof(data44) - 1 },
 };
 
 int32_t nlex_count(void) { return (int32_t)(sizeof(table) / sizeof(table[0])); }

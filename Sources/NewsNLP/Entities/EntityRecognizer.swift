@@ -274,6 +274,18 @@ extension EntityRecognizer {
                     continue
                 }
             }
+            // English news names people by surname alone ("Mueller said", "praised Kushner"): one capitalised
+            // word mid-sentence that no list knows, after a word or a comma, before no other capitalised word.
+            // (The first word of a lexicon name is allowed: the lexicon did not take it here.)
+            if language == .english, !heading, i > start, info[i].upper, !info[i].allCaps, !taken[i], !patterns.stopwords.contains(info[i].hash),
+               patterns.roles[info[i].hash] == nil, !patterns.orgHeads.contains(info[i].hash), patterns.firstNames[info[i].hash] == nil,
+               info[i - 1].isWord || d.string(d.tokens[i - 1].span) == ",",
+               !patterns.determiners.contains(info[i - 1].hash), !info[i - 1].capitalised,
+               !(i + 1 < end && info[i + 1].capitalised && info[i + 1].isWord) {
+                add(i, 1, .person, nil, d, &taken, &found)
+                i += 1
+                continue
+            }
             // A known first name alone, mid-sentence: a person named by first name ("Pierre", "Thierry").
             if !heading, i > start, info[i].upper, !info[i].allCaps, patterns.firstNames[info[i].hash] != nil,
                !patterns.stopwords.contains(info[i].hash), !(i + 1 < end && info[i + 1].capitalised && info[i + 1].isWord) {

@@ -27,6 +27,10 @@ struct ToneLexicon: Sendable {
         }
         var kind: Kind
         var score: Double
+        /// The judged argument is the subject (the entity named before the phrase), not the object.
+        var subject = false
+        /// The object is the target even after a passive auxiliary or before "par"/"by" (a noun phrase).
+        var fixed = false
     }
 
     /// The stance cue starting at `keys[i]`, the longest phrase first, then a prefix entry.
@@ -66,6 +70,7 @@ struct ToneLexicon: Sendable {
         static let reflexive = Marker(rawValue: 128)
         static let clause = Marker(rawValue: 256)
         static let forWhom = Marker(rawValue: 512)
+        static let and = Marker(rawValue: 1024)
 
         init(rawValue: UInt16) { self.rawValue = rawValue }
 
@@ -81,6 +86,7 @@ struct ToneLexicon: Sendable {
             case "reflexive": self = .reflexive
             case "clause": self = .clause
             case "for": self = .forWhom
+            case "and": self = .and
             default: return nil
             }
         }
@@ -131,7 +137,10 @@ struct ToneLexicon: Sendable {
             for row in file.rows() where row.fields.count >= 3 {
                 guard let kind = Cue.Kind(rawValue: String(row.fields[1].trimmingSpaces())),
                       let score = Double(row.fields[2].trimmingSpaces()) else { continue }
-                let cue = Cue(kind: kind, score: max(-1, min(1, score)))
+                // The target column (FORMAT.md): "subject" or "object"; empty = by kind (accused: subject).
+                let target = row.fields.count >= 4 ? row.fields[3].trimmingSpaces() : ""
+                let cue = Cue(kind: kind, score: max(-1, min(1, score)), subject: target.isEmpty ? kind == .accused : target == "subject",
+                              fixed: target == "always-object")
                 let phrase = row.fields[0].trimmingSpaces()
                 if !phrase.contains(" "), phrase.hasSuffix("*") {
                     let prefix = Folding.fold(String(phrase.dropLast()))

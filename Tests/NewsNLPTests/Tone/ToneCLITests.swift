@@ -18,10 +18,14 @@ struct ToneCLITests {
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("tone: negative"))
         #expect(r.stdout.contains("fiasco") || r.stdout.contains("Fiasco"))
-        #expect(r.stdout.contains("entity") && r.stdout.contains("stance") && r.stdout.contains("strongest evidence"))
+        #expect(r.stdout.contains("entity") && r.stdout.contains("stance") && r.stdout.contains("mentions") && r.stdout.contains("references"))
         for name in ["Ron DeSantis", "Donald Trump"] {
-            let row = try #require(r.lines.first { $0.hasPrefix(name + " ") }, "\(name)")
-            #expect(row.contains(" negative "), "\(row)")
+            let k = try #require(r.lines.firstIndex { $0.hasPrefix(name + " ") }, "\(name)")
+            #expect(r.lines[k].contains(" negative "), "\(r.lines[k])")
+            // The evidence sentences follow the row as text: "    [n] The sentence …".
+            let evidence = r.lines[(k + 1)...].prefix { $0.hasPrefix("    [") }
+            #expect(!evidence.isEmpty, "\(name)")
+            for line in evidence { #expect(line.split(separator: " ").count > 4, "\(line)") }
         }
     }
 
@@ -47,6 +51,24 @@ struct ToneCLITests {
         #expect(r.status == 0)
         let tone = try #require(try r.json()["tone"] as? [String: Any])
         #expect(tone["label"] as? String == "negative")
+    }
+
+    /// The mention counts of `newsnlp tone` are those of `newsnlp entities` (role nouns and references apart).
+    @Test func mentionCountsAgreeWithTheEntitiesCommand() throws {
+        let entities = try CLI.run(["entities", seed, "--format", "json"]).json()["entities"] as? [[String: Any]] ?? []
+        let tone = try CLI.run(["tone", seed, "--format", "json"]).json()["entities"] as? [[String: Any]] ?? []
+        #expect(!entities.isEmpty)
+        func counts(_ list: [[String: Any]]) -> [String: Int] {
+            Dictionary(list.map { (($0["name"] as? String) ?? "", ($0["mentions"] as? [Any])?.count ?? 0) }, uniquingKeysWith: +)
+        }
+        #expect(counts(entities) == counts(tone))
+        let text = try CLI.run(["tone", seed]).lines
+        for e in entities {
+            guard let name = e["name"] as? String, let n = (e["mentions"] as? [Any])?.count,
+                  let row = text.first(where: { $0.hasPrefix(name + " ") }) else { continue }
+            let cells = row.split(separator: " ", omittingEmptySubsequences: true)
+            #expect(cells.contains(Substring(String(n))), "\(row) vs \(n)")
+        }
     }
 
     @Test func missingFileExits66() throws {

@@ -92,7 +92,10 @@ private func weight(of word: String, in text: String, _ language: Language = .fr
 
     @Test func theClauseAfterButWeighsMore() {
         #expect(toneOf("The speech was good, but the result was a failure.", .english).label == .negative)
-        #expect(toneOf("The result was a failure, but the speech was good.", .english).label == .positive)
+        // A positive tone needs much more praise than blame (ToneWeights.positiveOver): one word of praise after
+        // "but" outweighs the failure without making the text positive.
+        let praised = toneOf("The result was a failure, but the speech was good.", .english)
+        #expect(praised.score > 0 && praised.label != .negative)
     }
 
     @Test func aClauseAfterAConcessionWeighsMore() {
