@@ -93,6 +93,9 @@ static const unsigned char data29[] = {
 #embed "../../Lexicons/fr/tone-markers"
 , 0 };
 static const unsigned char data30[] = {
+#embed "../../Lexicons/html-classes.tsv"
+, 0 };
+static const unsigned char data31[] = {
 #embed "../../Lexicons/names/first-names.tsv"
 , 0 };
 
@@ -127,7 +130,8 @@ static const struct { const char *name; const unsigned char *data; int64_t lengt
     { "fr/stopwords", data27, (int64_t)sizeof(data27) - 1 },
     { "fr/tokenization", data28, (int64_t)sizeof(data28) - 1 },
     { "fr/tone-markers", data29, (int64_t)sizeof(data29) - 1 },
-    { "names/first-names.tsv", data30, (int64_t)sizeof(data30) - 1 },
+    { "html-classes.tsv", data30, (int64_t)sizeof(data30) - 1 },
+    { "names/first-names.tsv", data31, (int64_t)sizeof(data31) - 1 },
 };
 
 int32_t nlex_count(void) { return (int32_t)(sizeof(table) / sizeof(table[0])); }

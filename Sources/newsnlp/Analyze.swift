@@ -19,7 +19,7 @@ extension NewsNLPCommand {
         @Option(help: "Output: json, jsonl (one line), text or html.")
         var format: OutputFormat = .json
 
-        @Option(name: .customLong("input-format"), help: "Input: text (one document) or jsonl (one {\"id\", \"text\"} record per line on standard input).")
+        @Option(name: .customLong("input-format"), help: "Input: text (one document), html (a page: its article is read) or jsonl (one {\"id\", \"text\"} record per line on standard input). Files that look like HTML are read as HTML.")
         var inputFormat: InputFormat = .text
 
         @Flag(help: "Include tokens in the report.")
@@ -31,7 +31,7 @@ extension NewsNLPCommand {
         @Option(help: "Worker threads for --input-format jsonl (default 1; output keeps the input order whatever the number).")
         var jobs: Int = 1
 
-        @Argument(help: "The article (a UTF-8 text file); standard input when missing or \"-\".")
+        @Argument(help: "The article (a UTF-8 text file or an HTML page); standard input when missing or \"-\".")
         var file: String?
 
         func validate() throws {

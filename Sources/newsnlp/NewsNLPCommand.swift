@@ -13,7 +13,8 @@ struct NewsNLPCommand: ParsableCommand {
         74 input/output error.
         """,
         version: "newsnlp 0.1.0 (report schema 1)",
-        subcommands: [Summarize.self, Analyze.self, Sentences.self, Tokens.self, Entities.self, Quotes.self, Tone.self, Batch.self]
+        subcommands: [Summarize.self, Analyze.self, Sentences.self, Tokens.self, Entities.self, Quotes.self, Tone.self, Batch.self,
+                      Extract.self]
     )
 }
 
@@ -56,5 +57,5 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 enum InputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, jsonl
+    case text, jsonl, html
 }
