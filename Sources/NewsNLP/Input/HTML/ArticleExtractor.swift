@@ -309,7 +309,6 @@ struct ArticleExtractor {
             if t == .img, current.last != 0x20, !current.isEmpty { current.append(0x20) }
             i += 1
         }
-        blocks.removeAll()
         flush()
     }
 }
