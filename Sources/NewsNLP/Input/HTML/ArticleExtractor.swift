@@ -3,7 +3,7 @@
 /// The method is readability's, with trafilatura's habit of pruning page furniture first:
 /// 1. Elements that never hold article text are dropped: scripts, styles, forms' controls, media, navigation,
 ///    hidden elements, and elements whose class or id names furniture (`Lexicons/html-classes.tsv`: comments,
-///    share bars, related lists, cookie banners…), unless such an element holds most of the page's text.
+///    share bars, related lists, cookie banners…) unless it also names content ("content-with-sidebar").
 /// 2. The remaining text is cut into paragraphs at block elements (`p`, `div`, `li`, headings, `br`…), each with
 ///    its length, its commas and how much of it sits inside links.
 /// 3. Every paragraph of 25 bytes or more scores its ancestors (1 + commas + one point per 100 bytes, at most 3;
@@ -35,6 +35,8 @@ struct ArticleExtractor {
         /// Text bytes of the whole page outside scripts and styles (before any pruning).
         var pageText = 0
         func string(_ p: Paragraph) -> String { String(decoding: buffer[p.range], as: UTF8.self) }
+        /// Bytes of the paragraphs kept.
+        var keptBytes: Int { paragraphs.reduce(0) { $0 + $1.length } }
     }
 
     /// The article's paragraphs. `pruneClasses: false` keeps elements whose class names furniture (the second
@@ -43,17 +45,12 @@ struct ArticleExtractor {
         let n = tree.count
         var weight = [Int16](repeating: 0, count: n)
         var removed = [Bool](repeating: false, count: n)
-        // Text below each node: a prefix sum over text nodes (scripts and styles left out).
-        var textBefore = [Int](repeating: 0, count: n + 1)
-        for i in 0..<n {
-            var add = 0
-            if tree.tag[i] == .text {
-                let p = Int(tree.parent[i])
-                if p < 0 || !tree.tag[p].isSkipped { add = nonSpaceCount(tree.text(i)) }
-            }
-            textBefore[i + 1] = textBefore[i] + add
+        // The page's text, scripts and styles left out.
+        var pageText = 0
+        for i in 0..<n where tree.tag[i] == .text {
+            let p = Int(tree.parent[i])
+            if p < 0 || !tree.tag[p].isSkipped { pageText += nonSpaceCount(tree.text(i)) }
         }
-        let pageText = textBefore[n]
         for i in 0..<n where tree.tag[i] != .text {
             let t = tree.tag[i]
             if t.isSkipped || isHidden(i) { removed[i] = true; continue }
@@ -61,12 +58,9 @@ struct ArticleExtractor {
             if let c = tree.attribute(i, "class") { lexicon.judge(c, into: &v) }
             if let c = tree.attribute(i, "id") { lexicon.judge(c, into: &v) }
             weight[i] = Int16(v.weight)
-            if pruneClasses && v.remove && t != .html && t != .body && t != .main {
-                let share = textBefore[Int(tree.end[i])] - textBefore[i]
-                if !(v.positive && share * 2 >= pageText) { removed[i] = true
-                    if debugHTML && share * 10 > pageText { print("DEBUG removed", tree.attributeString(i, "class") ?? "", tree.attributeString(i, "id") ?? "", share) }
-                }
-            }
+            // A name that also says "content" or "article" ("content-with-sidebar") is readability's "maybe
+            // candidate": only weighed, not dropped.
+            if pruneClasses && v.remove && !v.positive && t != .html && t != .body && t != .main { removed[i] = true }
         }
 
         var x = Extraction()
@@ -111,7 +105,6 @@ struct ArticleExtractor {
         var top = candidates.max { score[$0] < score[$1] } ?? -1
         if top >= 0 { top = refine(top, candidates: candidates, score: score, scored: scored) }
 
-        if debugHTML && top >= 0 { print("DEBUG top", tree.tag[top], tree.attributeString(top, "class") ?? "", tree.attributeString(top, "id") ?? "", score[top]) }
         // The article: the top element and its siblings that read as part of it.
         var roots: [Int] = []
         let parent = top >= 0 ? Int(tree.parent[top]) : -1
@@ -322,6 +315,3 @@ func nonSpaceCount(_ b: UnsafeBufferPointer<UInt8>) -> Int {
     for c in b where !(c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C) { k += 1 }
     return k
 }
-
-import Glibc
-let debugHTML = getenv("NEWSNLP_DEBUG_HTML") != nil

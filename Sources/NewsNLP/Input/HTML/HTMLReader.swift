@@ -39,10 +39,10 @@ public enum HTMLReader {
         let lexicon = HTMLLexicon.load(from: lexicons)
         let extractor = ArticleExtractor(tree: tree, lexicon: lexicon, boilerplate: BoilerplateDetector.load(from: lexicons))
         var x = extractor.extract(pruneClasses: true)
-        if x.buffer.count < 250 && x.pageText > 2 * max(x.buffer.count, 250) {
+        if x.keptBytes < 250 && x.pageText > 2 * max(x.keptBytes, 250) {
             // Almost nothing left: perhaps the article's own container has a furniture-like class name.
             let second = extractor.extract(pruneClasses: false)
-            if second.buffer.count > x.buffer.count { x = second }
+            if second.keptBytes > x.keptBytes { x = second }
         }
         if x.pageText == 0 {
             throw NewsNLPError(.invalidData, file: name, "the page has no text: its body is empty")
