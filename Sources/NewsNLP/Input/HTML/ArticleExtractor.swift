@@ -4,8 +4,8 @@
 /// 1. Elements that never hold article text are dropped: scripts, styles, forms' controls, media, navigation,
 ///    hidden elements, and elements whose class or id names furniture (`Lexicons/html-classes.tsv`: comments,
 ///    share bars, related lists, cookie banners…) unless it also names content ("content-with-sidebar").
-/// 2. The remaining text is cut into paragraphs at block elements (`p`, `div`, `li`, headings, `br`…), each with
-///    its length, its commas and how much of it sits inside links.
+/// 2. The remaining text is cut into paragraphs at block elements (`p`, `div`, `li`, headings, `br`, table rows…),
+///    each with its length, its commas and how much of it sits inside links.
 /// 3. Every paragraph of 25 bytes or more scores its ancestors (1 + commas + one point per 100 bytes, at most 3;
 ///    the parent gets all of it, the grandparent half, further ancestors a third per level); an element starts
 ///    from its tag's prior and its class and id weight, and its score is scaled by its share of text outside
@@ -60,7 +60,7 @@ struct ArticleExtractor {
             weight[i] = Int16(v.weight)
             // A name that also says "content" or "article" ("content-with-sidebar") is readability's "maybe
             // candidate": only weighed, not dropped.
-            if pruneClasses && v.remove && !v.positive && t != .html && t != .body && t != .main { removed[i] = true }
+            if pruneClasses && v.remove && !v.keep && t != .html && t != .body && t != .main { removed[i] = true }
         }
 
         var x = Extraction()
@@ -156,7 +156,9 @@ struct ArticleExtractor {
         var kept: [Paragraph] = []
         for p in x.paragraphs where top < 0 || (p.owner >= 0 && roots.contains(where: { tree.isInside(p.owner, $0) })
             && !dropped.contains(where: { $0.contains(p.owner) })) {
-            if p.links * 2 > p.length || !x.buffer[p.range].contains(where: isLetterByte) { continue }
+            // Mostly links (a menu, a list of other articles), unless a sentence of its own follows the link.
+            if p.links * 2 > p.length && p.length - p.links < 80 { continue }
+            if !x.buffer[p.range].contains(where: isLetterByte) { continue }
             if p.kind != .text || p.length < 200 {
                 let furniture = x.buffer.withUnsafeBufferPointer { b in
                     boilerplate.isFurniture(paragraph: UnsafeBufferPointer(rebasing: b[p.range]))
@@ -217,10 +219,10 @@ struct ArticleExtractor {
         return last == 0x2E
     }
 
-    /// Tags whose paragraphs score their ancestors (list items, headings and table headers do not).
+    /// Tags whose paragraphs score their ancestors (list items and headings do not).
     private func scores(_ t: HTMLTag) -> Bool {
         switch t {
-        case .li, .h1, .h2, .h3, .h4, .h5, .h6, .dt, .th, .caption, .address, .summary, .ul, .ol, .table, .tr: return false
+        case .li, .h1, .h2, .h3, .h4, .h5, .h6, .dt, .caption, .address, .summary, .ul, .ol: return false
         default: return true
         }
     }
@@ -297,6 +299,12 @@ struct ArticleExtractor {
                 continue
             }
             if t == .br || t == .hr { flush(); i += 1; continue }
+            if t == .td || t == .th {
+                // A table row is one line: its cells are separated by a space.
+                if let last = current.last, last != 0x20 { current.append(0x20) }
+                i += 1
+                continue
+            }
             if t.isBlock { flush(); blocks.append((Int(tree.end[i]), i)) }
             if t == .a { linkEnd = Int(tree.end[i]) }
             if t == .img, current.last != 0x20, !current.isEmpty { current.append(0x20) }

@@ -1,7 +1,7 @@
 /// The words of `Lexicons/html-classes.tsv`: class and id words that mark page furniture or the article, and the
 /// `<meta>` names of the title, author and date.
 struct HTMLLexicon: Sendable {
-    enum Weight: Sendable { case remove, negative, positive }
+    enum Weight: Sendable { case remove, negative, positive, keep }
 
     private var exact: [String: Weight] = [:]
     /// Prefix words by length, so that a class word is looked up once per length, not against every prefix.
@@ -21,6 +21,7 @@ struct HTMLLexicon: Sendable {
                     case "remove": weight = .remove
                     case "negative": weight = .negative
                     case "positive": weight = .positive
+                    case "keep": weight = .keep
                     case "meta-title": l.metaTitle.append(word); continue
                     case "meta-author": l.metaAuthor.append(word); continue
                     case "meta-date": l.metaDate.append(word); continue
@@ -38,11 +39,11 @@ struct HTMLLexicon: Sendable {
         }
     }
 
-    /// What the words of a class or id attribute say: `remove` wins, then positive and negative words add up
-    /// (readability's ±25 per attribute).
+    /// What the words of a class or id attribute say: positive and negative words add up (readability's ±25 per
+    /// attribute); a `remove` word drops the element unless a `keep` word saves it.
     struct Verdict {
         var remove = false
-        var positive = false
+        var keep = false
         var weight = 0
     }
 
@@ -54,10 +55,11 @@ struct HTMLLexicon: Sendable {
             case .remove: verdict.remove = true; negative = true
             case .negative: negative = true
             case .positive: positive = true
+            case .keep: positive = true; verdict.keep = true
             }
         }
         if negative { verdict.weight -= 25 }
-        if positive { verdict.weight += 25; verdict.positive = true }
+        if positive { verdict.weight += 25 }
     }
 
     private func weight(of word: String) -> Weight? {
