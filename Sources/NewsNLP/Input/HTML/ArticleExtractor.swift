@@ -3,7 +3,8 @@
 /// The method is readability's, with trafilatura's habit of pruning page furniture first:
 /// 1. Elements that never hold article text are dropped: scripts, styles, forms' controls, media, navigation,
 ///    hidden elements, and elements whose class or id names furniture (`Lexicons/html-classes.tsv`: comments,
-///    share bars, related lists, cookie banners…) unless it also names content ("content-with-sidebar").
+///    share bars, related lists, cookie banners…) unless it also names content and holds a few paragraphs
+///    ("content-with-sidebar").
 /// 2. The remaining text is cut into paragraphs at block elements (`p`, `div`, `li`, headings, `br`, table rows…),
 ///    each with its length, its commas and how much of it sits inside links.
 /// 3. Every paragraph of 25 bytes or more scores its ancestors (1 + commas + one point per 100 bytes, at most 3;
@@ -45,12 +46,17 @@ struct ArticleExtractor {
         let n = tree.count
         var weight = [Int16](repeating: 0, count: n)
         var removed = [Bool](repeating: false, count: n)
-        // The page's text, scripts and styles left out.
-        var pageText = 0
-        for i in 0..<n where tree.tag[i] == .text {
-            let p = Int(tree.parent[i])
-            if p < 0 || !tree.tag[p].isSkipped { pageText += nonSpaceCount(tree.text(i)) }
+        // Text below each node: a prefix sum over text nodes (scripts and styles left out).
+        var textBefore = [Int](repeating: 0, count: n + 1)
+        for i in 0..<n {
+            var add = 0
+            if tree.tag[i] == .text {
+                let p = Int(tree.parent[i])
+                if p < 0 || !tree.tag[p].isSkipped { add = nonSpaceCount(tree.text(i)) }
+            }
+            textBefore[i + 1] = textBefore[i] + add
         }
+        let pageText = textBefore[n]
         for i in 0..<n where tree.tag[i] != .text {
             let t = tree.tag[i]
             if t.isSkipped || isHidden(i) { removed[i] = true; continue }
@@ -59,8 +65,12 @@ struct ArticleExtractor {
             if let c = tree.attribute(i, "id") { lexicon.judge(c, into: &v) }
             weight[i] = Int16(v.weight)
             // A name that also says "content" or "article" ("content-with-sidebar") is readability's "maybe
-            // candidate": only weighed, not dropped.
-            if pruneClasses && v.remove && !v.keep && t != .html && t != .body && t != .main { removed[i] = true }
+            // candidate": only weighed, not dropped, when it holds a few paragraphs' worth of text ("article-meta",
+            // a line of byline and date, goes).
+            if pruneClasses && v.remove && t != .html && t != .body && t != .main
+                && !(v.keep && textBefore[Int(tree.end[i])] - textBefore[i] >= 500) {
+                removed[i] = true
+            }
         }
 
         var x = Extraction()
