@@ -138,6 +138,9 @@ static const unsigned char data43[] = {
 #embed "../../Lexicons/fr/tone-markers"
 , 0 };
 static const unsigned char data44[] = {
+#embed "../../Lexicons/html-classes.tsv"
+, 0 };
+static const unsigned char data45[] = {
 #embed "../../Lexicons/names/first-names.tsv"
 , 0 };
 
@@ -186,7 +189,8 @@ static const struct { const char *name; const unsigned char *data; int64_t lengt
     { "fr/stopwords", data41, (int64_t)sizeof(data41) - 1 },
     { "fr/tokenization", data42, (int64_t)sizeof(data42) - 1 },
     { "fr/tone-markers", data43, (int64_t)sizeof(data43) - 1 },
-    { "names/first-names.tsv", data44, (int64_t)sizeof(data44) - 1 },
+    { "html-classes.tsv", data44, (int64_t)sizeof(data44) - 1 },
+    { "names/first-names.tsv", data45, (int64_t)sizeof(data45) - 1 },
 };
 
 int32_t nlex_count(void) { return (int32_t)(sizeof(table) / sizeof(table[0])); }

@@ -22,7 +22,7 @@ extension NewsNLPCommand {
         @Option(help: "Output: the JSON report, the same on one line, a text report for people or an HTML page.")
         var format: ReportFormat = .json
 
-        @Option(name: .customLong("input-format"), help: "Input: one document, or one {\"id\", \"text\"} record per line on standard input.")
+        @Option(name: .customLong("input-format"), help: "Input: text (one document), html (a page: its article is read) or jsonl (one {\"id\", \"text\"} record per line on standard input). Files that look like HTML are read as HTML.")
         var inputFormat: InputFormat = .text
 
         @Flag(help: "Include tokens in the report.")
@@ -34,7 +34,7 @@ extension NewsNLPCommand {
         @Option(help: "Worker threads for --input-format jsonl (the output keeps the input order).")
         var jobs: Int = 1
 
-        @Argument(help: "The article (a UTF-8 text file); standard input when missing or \"-\".")
+        @Argument(help: "The article (a UTF-8 text file or an HTML page); standard input when missing or \"-\".")
         var file: String?
 
         func validate() throws {

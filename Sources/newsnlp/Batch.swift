@@ -8,12 +8,14 @@ import NewsNLP
 extension NewsNLPCommand {
     struct Batch: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Analyse or summarise every *.txt and *.md file under a folder: one JSON report per line.",
+            abstract: "Analyse or summarise every *.txt, *.md and *.html file under a folder: one JSON report per line.",
             usage: "newsnlp batch [<options>] <folder>",
             discussion: """
             Files are read recursively in sorted order (symbolic links to folders are not followed) and written \
             in that order whatever --jobs. A file that cannot be read becomes a line \
-            {"schemaVersion":1,"id":null,"source":…,"error":…} and the run goes on. A progress bar is shown on \
+            {"schemaVersion":1,"id":null,"source":…,"error":…} and the run goes on. An *.html or *.htm page is read \
+            through `newsnlp extract`'s reader: its line carries the article's "text", into which offsets count. \
+            A progress bar is shown on \
             standard error when it is a terminal, then a count of successes and failures.
 
             Exit status: 0 when every file succeeded, 1 when some failed (all the others were written).
@@ -128,8 +130,14 @@ struct BatchRun {
         let path = file.path
         do {
             let bytes = try file.bytes.map { try FileReader.read(pathBytes: $0, name: path) } ?? FileReader.read(path)
-            let (text, _) = try TextDecoder.decode(bytes, name: path, lossy: lossy)
-            let document = analyzer.analyze(text, source: path)
+            let read = try ArticleInput.read(bytes, name: path, path: path, lossy: lossy, lexicons: analyzer.lexicons)
+            let document = analyzer.analyze(read.text, source: path)
+            if read.html != nil {
+                // Offsets count into the article taken from the page: the line carries that text.
+                var pageWriter = writer
+                pageWriter.content.insert(.text)
+                return (pageWriter.json(document), false)
+            }
             return (writer.json(document), false)
         } catch let error as NewsNLPError {
             return (ErrorLine.json(id: nil, source: path, line: nil, message: error.message), true)
@@ -330,11 +338,11 @@ enum FileWalker {
         var bytes: [UInt8]?
     }
 
-    /// Every `*.txt` and `*.md` file under `root`, recursively, sorted by the bytes of their paths.
+    /// Every `*.txt`, `*.md`, `*.html` and `*.htm` file under `root`, recursively, sorted by the bytes of their paths.
     static func articles(under root: String) throws -> [Article] {
         var st = stat()
         if stat(root, &st) != 0 { throw FileReader.openErrorForBatch(root, errno) }
-        if (st.st_mode & S_IFMT) != S_IFDIR { throw NewsNLPError(.noInput, file: root, "is not a folder (batch reads a folder of *.txt and *.md files)") }
+        if (st.st_mode & S_IFMT) != S_IFDIR { throw NewsNLPError(.noInput, file: root, "is not a folder (batch reads a folder of *.txt, *.md and *.html files)") }
         var out: [[UInt8]] = []
         try walk(Array(root.utf8), into: &out, top: true)
         out.sort { $0.lexicographicallyPrecedes($1) }
@@ -382,7 +390,8 @@ enum FileWalker {
     }
 
     static func isArticle(_ name: [UInt8]) -> Bool {
-        name.ends(with: Array(".txt".utf8)) || name.ends(with: Array(".md".utf8))
+        name.ends(with: Array(".txt".utf8)) || name.ends(with: Array(".md".utf8)) || name.ends(with: Array(".html".utf8))
+            || name.ends(with: Array(".htm".utf8))
     }
 }
 

@@ -31,11 +31,16 @@ struct DocumentJob {
             try stream.run()
             return
         }
-        let name = input == nil || input == "-" ? "<stdin>" : input!
+        let path = input == nil || input == "-" ? nil : input
+        let name = path ?? "<stdin>"
         let bytes = try FileReader.read(input)
-        let (text, replaced) = try TextDecoder.decode(bytes, name: name, lossy: common.lossy)
-        if replaced { Console.warn("\(name): invalid UTF-8 replaced with U+FFFD (--lossy)") }
-        let document = analyzer.analyze(text, source: input == nil || input == "-" ? nil : input)
+        let read = try ArticleInput.read(bytes, name: name, path: path, html: inputFormat == .html, lossy: common.lossy,
+                                         lexicons: lexicons)
+        if read.replaced { Console.warn("\(name): invalid UTF-8 replaced with U+FFFD (--lossy)") }
+        let document = analyzer.analyze(read.text, source: path)
+        var content = self.content
+        // Offsets count into the article text taken from the page: the report carries that text.
+        if read.html != nil { content.insert(.text) }
         switch format {
         case .json:
             Console.write(ReportWriter(unit: common.offsets, content: content, pretty: true).json(document) + [0x0A])
@@ -56,15 +61,18 @@ struct FormatArguments<Format: CommandFormat>: ParsableArguments {
     @Option(help: "Output: text for people, or the report with only this layer filled (json, jsonl: one line).")
     var format: Format = Format.allCases.first!
 
-    @Argument(help: "The article (a UTF-8 text file); standard input when missing or \"-\".")
+    @Option(name: .customLong("input-format"), help: "Input: text, or html (a page: its article is read). Files that look like HTML are read as HTML.")
+    var inputFormat: InputFormat = .text
+
+    @Argument(help: "The article (a UTF-8 text file or an HTML page); standard input when missing or \"-\".")
     var file: String?
 
     /// Runs the layer command: reads the input, analyses it with `layers` and prints `content` or the text view.
     func run(_ common: CommonOptions, layers: Set<AnalysisOptions.Layer>, content: ReportContent,
              text: @escaping (Document) -> String) throws {
         try reportingErrors {
-            try DocumentJob(common: common, input: file, format: format.output, layers: layers, content: content,
-                            renderText: { d, _ in text(d) }).run()
+            try DocumentJob(common: common, input: file, format: format.output, inputFormat: inputFormat, layers: layers,
+                            content: content, renderText: { d, _ in text(d) }).run()
         }
     }
 }

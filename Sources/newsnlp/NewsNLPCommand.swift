@@ -14,7 +14,8 @@ struct NewsNLPCommand: ParsableCommand {
         input, 74 input/output error.
         """,
         version: "newsnlp 0.1.0 (report schema 1)",
-        subcommands: [Summarize.self, Analyze.self, Sentences.self, Tokens.self, Entities.self, Quotes.self, Tone.self, Batch.self]
+        subcommands: [Summarize.self, Analyze.self, Sentences.self, Tokens.self, Entities.self, Quotes.self, Tone.self, Batch.self,
+                      Extract.self]
     )
 }
 
@@ -57,5 +58,5 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 enum InputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, jsonl
+    case text, jsonl, html
 }

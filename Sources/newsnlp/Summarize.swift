@@ -27,10 +27,14 @@ extension NewsNLPCommand {
         @Option(help: "Output: the summary as text or Markdown, or the report with it (jsonl: one line).")
         var format: SummaryFormat = .text
 
-        @Argument(help: "The article (a UTF-8 text file); standard input when missing or \"-\".")
+        @Option(name: .customLong("input-format"), help: "Input: text, or html (a page: its article is read). Files that look like HTML are read as HTML.")
+        var inputFormat: InputFormat = .text
+
+        @Argument(help: "The article (a UTF-8 text file or an HTML page); standard input when missing or \"-\".")
         var file: String?
 
         func validate() throws {
+            guard inputFormat != .jsonl else { throw ValidationError("summarize reads text or html: use `analyze --input-format jsonl`") }
             let given = [sentences != nil, ratio != nil, words != nil].filter { $0 }.count
             guard given <= 1 else { throw ValidationError("give one of --sentences, --ratio and --words") }
             if let sentences, sentences < 0 { throw ValidationError("--sentences must be 0 or more") }
@@ -47,7 +51,7 @@ extension NewsNLPCommand {
         func run() throws {
             let format = self.format
             try reportingErrors {
-                try DocumentJob(common: common, input: file, format: format.output, layers: [.summary],
+                try DocumentJob(common: common, input: file, format: format.output, inputFormat: inputFormat, layers: [.summary],
                                 content: [.sentences, .summary], summary: length,
                                 renderText: { d, _ in
                                     format == .markdown ? Views.summaryMarkdown(d) : Views.summaryText(d)

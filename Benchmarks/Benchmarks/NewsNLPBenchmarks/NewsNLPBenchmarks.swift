@@ -112,4 +112,15 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         for text in texts { blackHole(writer.json(analyzer.analyze(text))) }
     }
+
+    // Reading a news page: libxml2's parse, the article's extraction and its metadata (Corpora/'s seed page,
+    // written for the tests: the seed article inside a menu, share bar, cookie banner, related list, comments).
+    let page = Array(NewsSample.read(String(#filePath).split(separator: "/").dropLast(4).map { "/" + $0 }.joined()
+                                     + "/Corpora/fr-desantis-twitter-space.html").utf8)
+    Benchmark("HTML extraction (seed page ×100, \(page.count * 100 / 1000) kB)") { benchmark in
+        NewsSample.warm
+        _ = try? HTMLReader.read(page, name: "page.html")
+        benchmark.startMeasurement()
+        for _ in 0..<100 { blackHole(try? HTMLReader.read(page, name: "page.html")) }
+    }
 }

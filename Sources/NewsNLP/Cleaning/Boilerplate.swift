@@ -262,3 +262,12 @@ private extension BoilerplateDetector {
         isNumericLine(l) || (l.words <= 5 && !l.terminal)
     }
 }
+
+extension BoilerplateDetector {
+    /// True when a paragraph taken from a page is furniture on its own ("Advertisement", "Read more", a byline):
+    /// the HTML reader leaves such paragraphs out of the article.
+    func isFurniture(paragraph text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let line = makeLine(text, 0, text.count)
+        return !line.blank && isFurniture(line, text)
+    }
+}

@@ -10,6 +10,8 @@ public struct ReportContent: OptionSet, Sendable {
     public static let quotes = ReportContent(rawValue: 8)
     public static let tone = ReportContent(rawValue: 16)
     public static let summary = ReportContent(rawValue: 32)
+    /// The analysed text itself, as `"text"` (written for HTML input, where it is the article taken from the page).
+    public static let text = ReportContent(rawValue: 64)
     /// Everything but tokens (which are large: ask for them).
     public static let standard: ReportContent = [.sentences, .entities, .quotes, .tone, .summary]
     public static let all: ReportContent = [.standard, .tokens]
@@ -47,6 +49,7 @@ public struct ReportWriter: Sendable {
             w.key("source"); if let s = d.source { w.string(s) } else { w.null() }
             w.key("offsetUnit"); w.string(unit.rawValue)
             w.key("language"); w.string(d.language.code)
+            if content.contains(.text) { w.key("text"); w.string(text, Span(0, text.count)) }
             w.key("sentences"); w.beginArray()
             if content.contains(.sentences) {
                 for s in d.sentences {
