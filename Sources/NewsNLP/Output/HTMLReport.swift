@@ -260,3 +260,8 @@ private extension HTMLReport {
         return out
     }
 }
+
+extension HTMLReport {
+    /// Text escaped for HTML content and attribute values, for the other pages of the library (`StatsReport`).
+    static func escaped(_ s: String) -> String { HTMLReport().escape(s) }
+}
