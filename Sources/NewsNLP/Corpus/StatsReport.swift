@@ -157,7 +157,7 @@ public enum StatsReport {
             let y = 4 + k * rowHeight
             let length = abs(v) * scale
             let x = v < 0 ? axis - length : axis
-            let colour = v < 0 ? "#c0504d" : "#4f81bd"
+            let colour = colours[labels[k]] ?? (v < 0 ? "#c0504d" : "#4f81bd")
             svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(escape(String(labels[k].prefix(30))))</text>"
             svg += "<rect x=\"\(decimals(x, 1))\" y=\"\(y + 3)\" width=\"\(decimals(max(length, v == 0 ? 0 : 1), 1))\" height=\"\(rowHeight - 6)\" fill=\"\(colour)\"/>"
             let valueX = signed ? Double(labelWidth) + barSpace + 4 : axis + length + 4
@@ -166,6 +166,10 @@ public enum StatsReport {
         if signed { svg += "<line x1=\"\(axis)\" y1=\"0\" x2=\"\(axis)\" y2=\"\(height)\" stroke=\"#888\"/>\n" }
         return svg + "</svg>\n"
     }
+
+    /// Bars whose label names a tone or a gender get its colour.
+    static let colours = ["negative": "#c0504d", "neutral": "#9e9e9e", "positive": "#4e9a4e",
+                          "women": "#8e5ea2", "men": "#3a8fb7", "unknown": "#9e9e9e"]
 
     static func escape(_ s: String) -> String { HTMLReport.escaped(s) }
 }
