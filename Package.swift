@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Tests only: property-based checks on generated text (Tests/NewsNLPTests/Robustness/).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // SQLite (Debian libsqlite3-dev) for the corpus store (Sources/NewsNLP/Corpus/).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System ICU (Debian libicu-dev). Only CNewsICU sees its headers.
@@ -32,7 +34,8 @@ let package = Package(
         ),
         // A small C layer over libxml2's HTML parser whose public header exposes <stdint.h> types only.
         .target(name: "CNewsHTML", dependencies: ["CLibXML2"]),
-        .target(name: "NewsNLP", dependencies: ["CNewsICU", "CNewsLexicons", "CNewsHTML"]),
+        .target(name: "NewsNLP", dependencies: ["CNewsICU", "CNewsLexicons", "CNewsHTML", .product(name: "GRDB", package: "GRDB.swift"),
+                                             .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .executableTarget(
             name: "newsnlp",
             dependencies: [
@@ -43,7 +46,8 @@ let package = Package(
         // The end-to-end tests run the built `newsnlp` binary, so the test target depends on it.
         .testTarget(
             name: "NewsNLPTests",
-            dependencies: ["NewsNLP", "newsnlp", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["NewsNLP", "newsnlp", .product(name: "PropertyBased", package: "swift-property-based"),
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

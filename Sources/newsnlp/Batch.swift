@@ -8,7 +8,7 @@ import NewsNLP
 extension NewsNLPCommand {
     struct Batch: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Analyse or summarise every *.txt, *.md and *.html file under a folder: one JSON report per line.",
+            abstract: "Analyse or summarise every *.txt, *.md and *.html file under a folder: one JSON report per line, or a SQLite store.",
             usage: "newsnlp batch [<options>] <folder>",
             discussion: """
             Files are read recursively in sorted order (symbolic links to folders are not followed) and written \
@@ -19,13 +19,20 @@ extension NewsNLPCommand {
             standard error when it is a terminal, then a count of successes and failures.
 
             Exit status: 0 when every file succeeded, 1 when some failed (all the others were written).
+
+            With --out FILE.sqlite (or .db, or --store sqlite) the reports go into a SQLite store instead, for \
+            newsnlp stats and the sqlite3 shell (README.md, "The corpus store"); the task is then analyze unless \
+            --task says otherwise. A store of another schema version is refused (exit 65).
             """
         )
 
         @OptionGroup var common: CommonOptions
 
-        @Option(help: "What to compute for each file: the summary, or the whole report.")
-        var task: BatchTask = .summarize
+        @Option(help: "What to compute for each file: summarize (sentences and summary) or analyze (the whole report); default: summarize into JSON Lines, analyze into a store.")
+        var task: BatchTask?
+
+        @Option(help: "How to write: jsonl or sqlite (default: sqlite when --out ends in .sqlite or .db).")
+        var store: BatchStore?
 
         @Option(help: "Worker threads (default: the number of cores).")
         var jobs: Int?
@@ -33,7 +40,7 @@ extension NewsNLPCommand {
         @Option(help: ArgumentHelp("Write the JSON Lines to this file instead of standard output.", valueName: "file"))
         var out: String?
 
-        @Flag(help: "Skip the files whose source is already in --out, and append the others to it.")
+        @Flag(help: "Skip the files already in --out without an error, and add the others (failed files are tried again).")
         var resume = false
 
         @Option(name: .customLong("summary-sentences"), help: "Sentences in each summary.")
@@ -48,6 +55,7 @@ extension NewsNLPCommand {
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
             if resume && out == nil { throw ValidationError("--resume needs --out FILE (the file to resume)") }
+            if storeKind == .sqlite && out == nil { throw ValidationError("a SQLite store needs --out FILE") }
             guard summarySentences >= 0 else { throw ValidationError("--summary-sentences must be 0 or more") }
         }
 
@@ -63,6 +71,22 @@ extension NewsNLPCommand {
 
 enum BatchTask: String, ExpressibleByArgument, CaseIterable {
     case summarize, analyze
+}
+
+enum BatchStore: String, ExpressibleByArgument, CaseIterable {
+    case jsonl, sqlite
+}
+
+extension NewsNLPCommand.Batch {
+    /// The kind of output: --store, else by the extension of --out.
+    var storeKind: BatchStore {
+        if let store { return store }
+        guard let out else { return .jsonl }
+        let lower = out.lowercased()
+        return lower.hasSuffix(".sqlite") || lower.hasSuffix(".db") || lower.hasSuffix(".sqlite3") ? .sqlite : .jsonl
+    }
+
+    var effectiveTask: BatchTask { task ?? (storeKind == .sqlite ? .analyze : .summarize) }
 }
 
 /// One `newsnlp batch` run: list the files, analyse them on worker threads, write the lines in input order.
@@ -85,20 +109,32 @@ struct BatchRun {
         while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
         var files = try FileWalker.articles(under: root)
         var skipped = 0
-        var output: OutputFile
+        let task = command.effectiveTask
+        let output: BatchOutput
+        var toStore = false
         if let out = command.out {
-            let done = command.resume ? try OutputFile.sources(in: out) : []
+            let done: Set<String>
+            if command.storeKind == .sqlite {
+                let store = try CorpusStore(path: out, mode: command.resume ? .resume : .create)
+                try store.setMeta(["root": root, "task": task.rawValue, "offsetUnit": command.common.offsets.rawValue,
+                                   "reportSchemaVersion": String(ReportWriter.schemaVersion)])
+                done = command.resume ? try store.completedSources() : []
+                output = StoreOutput(store)
+                toStore = true
+            } else {
+                done = command.resume ? try OutputFile.prepareResume(out) : []
+                output = LinesOutput(try OutputFile(path: out, append: command.resume))
+            }
             if !done.isEmpty {
                 let before = files.count
                 files.removeAll { done.contains($0.path) }
                 skipped = before - files.count
             }
-            output = try OutputFile(path: out, append: command.resume)
         } else {
-            output = OutputFile(fd: 1)
+            output = LinesOutput(OutputFile(fd: 1))
         }
-        let layers: Set<AnalysisOptions.Layer> = command.task == .summarize ? [.summary] : Set(AnalysisOptions.Layer.allCases)
-        var content: ReportContent = command.task == .summarize ? [.sentences, .summary] : .standard
+        let layers: Set<AnalysisOptions.Layer> = task == .summarize ? [.summary] : Set(AnalysisOptions.Layer.allCases)
+        var content: ReportContent = task == .summarize ? [.sentences, .summary] : .standard
         if command.tokens { content.insert(.tokens) }
         let options = command.common.analysisOptions(layers: layers, summary: .sentences(command.summarySentences))
         let writer = ReportWriter(unit: command.common.offsets, content: content)
@@ -107,12 +143,14 @@ struct BatchRun {
                                progress: Console.stderrIsTerminal ? Progress(total: files.count) : nil)
         let lossy = command.common.lossy
         let paths = files
+        let storeRoot: String? = toStore ? root : nil
         if jobs > 1 { Analyzer(options: options, lexicons: lexicons).prepare() }
         let work: @Sendable (Int) -> Void = { _ in
             let analyzer = Analyzer(options: options, lexicons: lexicons)
             while let i = state.claim() {
-                let line = BatchRun.process(paths[i], analyzer: analyzer, writer: writer, lossy: lossy)
-                state.complete(i, line: line.bytes, failed: line.failed)
+                let result = BatchRun.process(paths[i], analyzer: analyzer, writer: writer, lossy: lossy,
+                                              folder: storeRoot.map { CorpusRecord.folder(of: paths[i].path, under: $0) })
+                state.complete(i, item: result.item, failure: result.failure.map { (paths[i].path, $0) })
             }
         }
         if jobs == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: jobs, execute: work) }
@@ -120,30 +158,91 @@ struct BatchRun {
         var message = "batch: \(state.succeeded) succeeded, \(state.failed) failed"
         if skipped > 0 { message += ", \(skipped) skipped (already in \(command.out!))" }
         Console.warn(message)
+        let failures = state.failures.sorted { $0.index < $1.index }
+        for f in failures.prefix(10) { Console.warn("  failed: \(f.source): \(f.reason)") }
+        if failures.count > 10 { Console.warn("  … and \(failures.count - 10) more failed files (their lines carry \"error\")") }
         return state.failed
     }
 
     static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
-    /// The report line of one file, or its error line.
-    static func process(_ file: FileWalker.Article, analyzer: Analyzer, writer: ReportWriter, lossy: Bool) -> (bytes: [UInt8], failed: Bool) {
+    /// The report of one file (a JSON line, or a store record when `folder` is given), or its error, with the
+    /// reason of the failure.
+    static func process(_ file: FileWalker.Article, analyzer: Analyzer, writer: ReportWriter, lossy: Bool,
+                        folder: String?) -> (item: BatchItem, failure: String?) {
         let path = file.path
+        let message: String
         do {
             let bytes = try file.bytes.map { try FileReader.read(pathBytes: $0, name: path) } ?? FileReader.read(path)
             let read = try ArticleInput.read(bytes, name: path, path: path, lossy: lossy, lexicons: analyzer.lexicons)
             let document = analyzer.analyze(read.text, source: path)
+            if let folder { return (.record(CorpusRecord(document: document, source: path, folder: folder, writer: writer)), nil) }
             if read.html != nil {
                 // Offsets count into the article taken from the page: the line carries that text.
                 var pageWriter = writer
                 pageWriter.content.insert(.text)
-                return (pageWriter.json(document), false)
+                return (.line(pageWriter.json(document)), nil)
             }
-            return (writer.json(document), false)
+            return (.line(writer.json(document)), nil)
         } catch let error as NewsNLPError {
-            return (ErrorLine.json(id: nil, source: path, line: nil, message: error.message), true)
+            message = error.message
         } catch {
-            return (ErrorLine.json(id: nil, source: path, line: nil, message: "\(error)"), true)
+            message = "\(error)"
         }
+        if let folder { return (.record(CorpusRecord(source: path, folder: folder, error: message)), message) }
+        return (.line(ErrorLine.json(id: nil, source: path, line: nil, message: message)), message)
+    }
+}
+
+/// What a worker hands to the ordered writer for one file.
+enum BatchItem: Sendable {
+    case line([UInt8])
+    case record(CorpusRecord)
+}
+
+/// Where the ordered writer puts each file's result; called under the batch's lock, from one thread at a time.
+protocol BatchOutput: AnyObject {
+    func write(_ item: BatchItem) throws
+    func finish() throws
+}
+
+/// JSON Lines, to standard output or a file.
+final class LinesOutput: BatchOutput {
+    private var file: OutputFile
+    init(_ file: OutputFile) { self.file = file }
+
+    func write(_ item: BatchItem) throws {
+        if case .line(let bytes) = item { try file.write(bytes) }
+    }
+
+    func finish() throws { try file.flush() }
+}
+
+/// A SQLite store: records are committed in batches (every 256 files or every second), so that a run that is
+/// killed keeps what it committed and costs one transaction per batch, not per file.
+final class StoreOutput: BatchOutput {
+    private let store: CorpusStore
+    private var pending: [CorpusRecord] = []
+    private var lastCommit = Progress.now()
+
+    init(_ store: CorpusStore) {
+        self.store = store
+        pending.reserveCapacity(256)
+    }
+
+    func write(_ item: BatchItem) throws {
+        guard case .record(let r) = item else { return }
+        pending.append(r)
+        if pending.count >= 256 || Progress.now() - lastCommit >= 1 { try commit() }
+    }
+
+    func finish() throws { try commit() }
+
+    private func commit() throws {
+        lastCommit = Progress.now()
+        guard !pending.isEmpty else { return }
+        defer { pending.removeAll(keepingCapacity: true) }
+        try store.write(pending)
     }
 }
 
@@ -155,15 +254,17 @@ final class BatchState: @unchecked Sendable {
     private let window: Int
     private var nextToClaim = 0
     private var nextToWrite = 0
-    /// Lines done but not yet written, by index modulo the window.
-    private var pending: [[UInt8]?]
-    private var output: OutputFile
+    /// Results done but not yet written, by index modulo the window.
+    private var pending: [BatchItem?]
+    private let output: BatchOutput
     private var progress: Progress?
     private var writeError: NewsNLPError?
     private(set) var succeeded = 0
     private(set) var failed = 0
+    /// The files that failed and why, with their index in the run.
+    private(set) var failures: [(index: Int, source: String, reason: String)] = []
 
-    init(count: Int, window: Int, output: OutputFile, progress: Progress?) {
+    init(count: Int, window: Int, output: BatchOutput, progress: Progress?) {
         self.count = count
         self.window = window
         self.output = output
@@ -191,19 +292,24 @@ final class BatchState: @unchecked Sendable {
         return nextToClaim - 1
     }
 
-    /// Hands in file `i`'s line and writes every line that is now next in order.
-    func complete(_ i: Int, line: [UInt8], failed: Bool) {
+    /// Hands in file `i`'s result and writes every result that is now next in order.
+    func complete(_ i: Int, item: BatchItem, failure: (source: String, reason: String)?) {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
-        if failed { self.failed += 1 } else { succeeded += 1 }
-        pending[i % window] = line
+        if let failure {
+            failed += 1
+            failures.append((i, failure.source, failure.reason))
+        } else {
+            succeeded += 1
+        }
+        pending[i % window] = item
         var wrote = false
         while nextToWrite < count, let ready = pending[nextToWrite % window] {
             pending[nextToWrite % window] = nil
             nextToWrite += 1
             wrote = true
             if writeError == nil {
-                do { try output.write(ready) } catch let e as NewsNLPError { writeError = e } catch {}
+                do { try output.write(ready) } catch let e as NewsNLPError { writeError = e } catch { writeError = NewsNLPError(.ioError, "\(error)") }
             }
         }
         if wrote {
@@ -216,7 +322,7 @@ final class BatchState: @unchecked Sendable {
     func finish() throws {
         progress?.clear()
         if let writeError { throw writeError }
-        try output.flush()
+        try output.finish()
     }
 }
 
@@ -277,19 +383,58 @@ struct OutputFile {
         return (bytes.lastIndex(of: 0x0A)).map { $0 + 1 } ?? 0
     }
 
-    /// The `source` of every line of a JSON Lines file written by `batch`; empty when the file does not exist.
-    static func sources(in path: String) throws -> Set<String> {
+    /// Prepares `path` for `--resume`: keeps one whole line per source, dropping error lines (their files are
+    /// tried again), repeated sources and a last line cut short, by writing the kept lines to a temporary file
+    /// that then replaces `path` (rename). Returns the sources kept; empty when the file does not exist.
+    static func prepareResume(_ path: String) throws -> Set<String> {
         if access(path, F_OK) != 0 { return [] }
         let bytes = try FileReader.read(path)
-        var out = Set<String>()
+        var kept = Set<String>()
+        var keep: [Range<Int>] = []
+        var dropped = false
         var start = 0
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            // A line cut short (no line break) is written again.
-            if end < bytes.count, let source = sourceField(bytes[start..<end]) { out.insert(source) }
+            let line = bytes[start..<end]
+            if end < bytes.count, let source = sourceField(line), !isErrorLine(line), !kept.contains(source) {
+                kept.insert(source)
+                keep.append(start..<(end + 1))
+            } else {
+                dropped = true
+            }
             start = end + 1
         }
-        return out
+        guard dropped else { return kept }
+        let temporary = path + ".resume-\(getpid())"
+        var out = try OutputFile(path: temporary, append: false)
+        for r in keep { try out.write(Array(bytes[r.lowerBound..<(r.upperBound - 1)])) }
+        try out.flush()
+        try out.sync()
+        if rename(temporary, path) != 0 {
+            let e = errno
+            unlink(temporary)
+            throw NewsNLPError(.ioError, file: path, "cannot replace: \(String(cString: strerror(e)))")
+        }
+        return kept
+    }
+
+    /// Whether a line is `batch`'s error line: a top-level "error" key (inside a string its quotes would be
+    /// escaped, and reports have no such key).
+    static func isErrorLine(_ line: ArraySlice<UInt8>) -> Bool {
+        let key = Array(#""error":"#.utf8)
+        var i = line.startIndex
+        while i + key.count <= line.endIndex {
+            if line[i] == 0x22 && i > line.startIndex && (line[i - 1] == 0x2C || line[i - 1] == 0x7B)
+                && line[i..<(i + key.count)].elementsEqual(key) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Waits until the written bytes are on disk.
+    func sync() throws {
+        if fsync(fd) != 0 { throw NewsNLPError(.ioError, file: name, "cannot sync: \(String(cString: strerror(errno)))") }
+        close(fd)
     }
 
     /// The value of the first `"source":"…"` of a report line (it comes before any text of the document).

@@ -23,6 +23,13 @@ struct JSONWriter {
         afterKey = true
     }
 
+    /// A key known only at run time (escaped like a string).
+    mutating func key(string k: String) {
+        string(k)
+        bytes.append(0x3A)
+        afterKey = true
+    }
+
     private mutating func separator() {
         if afterKey { afterKey = false; return }
         if counts[counts.count - 1] > 0 { bytes.append(0x2C) }

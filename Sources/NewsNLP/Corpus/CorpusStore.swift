@@ -1,0 +1,424 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// A SQLite database of reports (`newsnlp batch DIR --out corpus.sqlite`), read back by `newsnlp stats`.
+///
+/// The schema is versioned by `PRAGMA user_version` (`CorpusStore.schemaVersion`) and marked as a newsnlp store
+/// by `PRAGMA application_id`; a store of another version is refused, never migrated silently. The database is in
+/// WAL mode: records are written in batches, one transaction each, so a run that is killed keeps every batch
+/// it committed. README.md ("The corpus store") documents the tables and views.
+public final class CorpusStore {
+    /// The version of the tables below, kept in `PRAGMA user_version`.
+    public static let schemaVersion = 1
+    /// "NNLP": marks a database written by newsnlp (`PRAGMA application_id`).
+    public static let applicationID: Int32 = 0x4E4E_4C50
+
+    public enum Mode {
+        /// A new store: an existing newsnlp store at the path is replaced.
+        case create
+        /// The store at the path, made if missing: `--resume`.
+        case resume
+        /// An existing store, read only.
+        case read
+    }
+
+    let queue: DatabaseQueue
+    public let path: String
+
+    /// Opens (or makes) the store at `path`; `path` nil is a new store in memory.
+    public init(path: String?, mode: Mode) throws {
+        self.path = path ?? ":memory:"
+        guard let path else {
+            queue = try DatabaseQueue()
+            try queue.write { try CorpusStore.createSchema($0) }
+            return
+        }
+        let exists = access(path, F_OK) == 0
+        if mode == .read && !exists { throw NewsNLPError(.noInput, file: path, "no such file") }
+        if mode == .create && exists {
+            // Only a newsnlp store (or an empty file) is replaced: any other file is left alone.
+            if CorpusStore.fileSize(path) > 0 {
+                let old = try CorpusStore.open(path, readonly: true)
+                let id = try CorpusStore.pragma(old, "application_id", file: path)
+                try old.close()
+                if Int32(truncatingIfNeeded: id) != CorpusStore.applicationID {
+                    throw NewsNLPError(.invalidData, file: path, "is a SQLite database that newsnlp did not write; it is left as it is (choose another --out)")
+                }
+            }
+            for suffix in ["", "-wal", "-shm"] where access(path + suffix, F_OK) == 0 {
+                if unlink(path + suffix) != 0 {
+                    throw NewsNLPError(.ioError, file: path + suffix, "cannot replace: \(String(cString: strerror(errno)))")
+                }
+            }
+        }
+        queue = try CorpusStore.open(path, readonly: mode == .read)
+        let objects = try CorpusStore.wrap(path) { try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") ?? 0 } }
+        let version = try CorpusStore.pragma(queue, "user_version", file: path)
+        let id = try CorpusStore.pragma(queue, "application_id", file: path)
+        if mode != .read && objects == 0 && version == 0 && id == 0 {
+            try CorpusStore.wrap(path) { try queue.write { try CorpusStore.createSchema($0) } }
+        } else {
+            try checkVersion()
+        }
+    }
+
+    private static func open(_ path: String, readonly: Bool) throws -> DatabaseQueue {
+        var config = Configuration()
+        config.readonly = readonly
+        if !readonly {
+            config.journalMode = .wal
+            // In WAL mode NORMAL keeps every committed transaction when the process is killed (not on power loss).
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        }
+        return try wrap(path) { try DatabaseQueue(path: path, configuration: config) }
+    }
+
+    private static func fileSize(_ path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : 0
+    }
+
+    private static func pragma(_ queue: DatabaseQueue, _ name: String, file: String) throws -> Int {
+        try wrap(file) { try queue.read { try Int.fetchOne($0, sql: "PRAGMA \(name)") ?? 0 } }
+    }
+
+    /// Runs `body`, turning SQLite's errors into errors that name the file.
+    static func wrap<T>(_ file: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+                throw NewsNLPError(.invalidData, file: file, "is not a SQLite database (or is damaged): \(error.message ?? "\(error.resultCode)")")
+            case .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_FULL, .SQLITE_READONLY, .SQLITE_PERM:
+                throw NewsNLPError(.ioError, file: file, "cannot use the database: \(error.message ?? "\(error.resultCode)")")
+            default:
+                throw NewsNLPError(.invalidData, file: file, "SQLite: \(error.message ?? "\(error.resultCode)")")
+            }
+        }
+    }
+
+    /// Refuses a database that is not a newsnlp store of this schema version (exit 65: the data cannot be read
+    /// by this newsnlp; making the store again, or using the newsnlp that wrote it, is the user's way out).
+    private func checkVersion() throws {
+        let id = try CorpusStore.pragma(queue, "application_id", file: path)
+        let version = try CorpusStore.pragma(queue, "user_version", file: path)
+        if Int32(truncatingIfNeeded: id) != CorpusStore.applicationID {
+            throw NewsNLPError(.invalidData, file: path, "is not a newsnlp corpus store (its application_id is \(id), not \(CorpusStore.applicationID))")
+        }
+        if version < CorpusStore.schemaVersion {
+            throw NewsNLPError(.invalidData, file: path, "was written with corpus schema version \(version), older than this newsnlp's \(CorpusStore.schemaVersion); it is not converted: make it again with `newsnlp batch DIR --out \(path)` (without --resume)")
+        }
+        if version > CorpusStore.schemaVersion {
+            throw NewsNLPError(.invalidData, file: path, "was written with corpus schema version \(version), newer than this newsnlp's \(CorpusStore.schemaVersion): use a newer newsnlp")
+        }
+    }
+
+    static func createSchema(_ db: Database) throws {
+        try db.execute(sql: CorpusStore.schema)
+        try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+    }
+
+    /// The tables, indexes and views of schema version 1 (documented in README.md, "The corpus store").
+    static let schema = """
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT
+        );
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL UNIQUE,
+            folder TEXT NOT NULL,
+            language TEXT,
+            title TEXT,
+            sentences INTEGER NOT NULL DEFAULT 0,
+            tone_score REAL,
+            tone_label TEXT,
+            error TEXT
+        );
+        CREATE INDEX documents_folder ON documents(folder, language);
+        CREATE TABLE entities (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            entity TEXT NOT NULL,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            source TEXT,
+            gender TEXT,
+            mentions INTEGER NOT NULL,
+            refs INTEGER NOT NULL,
+            stance_score REAL,
+            stance_label TEXT,
+            PRIMARY KEY (document_id, entity)
+        ) WITHOUT ROWID;
+        CREATE INDEX entities_name ON entities(name, type);
+        CREATE TABLE mentions (
+            document_id INTEGER NOT NULL,
+            entity TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            FOREIGN KEY (document_id, entity) REFERENCES entities(document_id, entity) ON DELETE CASCADE
+        );
+        CREATE INDEX mentions_entity ON mentions(document_id, entity);
+        CREATE TABLE quotes (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            speaker_entity TEXT,
+            speaker_name TEXT,
+            speaker_gender TEXT,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            speaker_text TEXT,
+            cue TEXT,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            confidence REAL NOT NULL,
+            FOREIGN KEY (document_id, speaker_entity) REFERENCES entities(document_id, entity)
+        );
+        CREATE INDEX quotes_document ON quotes(document_id);
+        CREATE INDEX quotes_speaker ON quotes(speaker_name, speaker_gender);
+        CREATE TABLE summaries (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            sentences TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE VIEW quotes_by_speaker AS
+            SELECT speaker_name AS speaker,
+                   CASE WHEN sum(speaker_gender = 'f') > sum(speaker_gender = 'm') THEN 'women'
+                        WHEN sum(speaker_gender = 'm') > sum(speaker_gender = 'f') THEN 'men'
+                        ELSE 'unknown' END AS gender,
+                   count(*) AS quotes, count(DISTINCT document_id) AS documents
+            FROM quotes WHERE speaker_entity IS NOT NULL
+            GROUP BY speaker_name;
+        CREATE VIEW quotes_by_gender AS
+            SELECT gender, sum(quotes) AS quotes, count(*) AS sources FROM (
+                SELECT CASE WHEN sum(speaker_gender = 'f') > sum(speaker_gender = 'm') THEN 'women'
+                            WHEN sum(speaker_gender = 'm') > sum(speaker_gender = 'f') THEN 'men'
+                            ELSE 'unknown' END AS gender,
+                       count(*) AS quotes
+                FROM quotes WHERE speaker_name IS NOT NULL
+                GROUP BY CASE WHEN speaker_entity IS NULL THEN document_id || '/' || speaker_name ELSE speaker_name END)
+            GROUP BY gender;
+        CREATE VIEW quotes_by_folder AS
+            SELECT d.folder AS folder, count(*) AS quotes,
+                   sum(q.speaker_gender = 'f') AS women, sum(q.speaker_gender = 'm') AS men,
+                   sum(q.speaker_name IS NOT NULL AND q.speaker_gender IS NULL) AS unknown,
+                   sum(q.speaker_name IS NULL) AS no_speaker
+            FROM quotes q JOIN documents d ON d.id = q.document_id
+            GROUP BY d.folder;
+        """
+
+    // MARK: Writing
+
+    /// Records a value of the `meta` table (the folder read, the task, the offset unit…).
+    public func setMeta(_ values: [String: String]) throws {
+        try CorpusStore.wrap(path) {
+            try queue.write { db in
+                for (k, v) in values.sorted(by: { $0.key < $1.key }) {
+                    try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [k, v])
+                }
+            }
+        }
+    }
+
+    public func meta(_ key: String) throws -> String? {
+        try CorpusStore.wrap(path) { try queue.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) } }
+    }
+
+    /// Writes `records` in one transaction. A record stored before under the same source is replaced; a record
+    /// SQLite refuses is stored as an error of its document, and the others are kept.
+    public func write(_ records: [CorpusRecord]) throws {
+        try CorpusStore.wrap(path) {
+            try queue.write { db in
+                for r in records {
+                    do {
+                        try db.inSavepoint {
+                            try CorpusStore.insert(r, db)
+                            return .commit
+                        }
+                    } catch let error as DatabaseError where r.error == nil {
+                        let failed = CorpusRecord(source: r.source, folder: r.folder, error: "could not be stored: \(error.message ?? "\(error.resultCode)")")
+                        try CorpusStore.insert(failed, db)
+                    }
+                }
+            }
+        }
+    }
+
+    static func insert(_ r: CorpusRecord, _ db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM documents WHERE source = ?").execute(arguments: [r.source])
+        var document = try RowInsert(db, "INSERT INTO documents(source, folder, language, title, sentences, tone_score, tone_label, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        document.bind(r.source); document.bind(r.folder); document.bind(r.language); document.bind(r.title)
+        document.bind(r.sentences); document.bind(r.toneScore); document.bind(r.toneLabel); document.bind(r.error)
+        try document.run()
+        let doc = Int(db.lastInsertedRowID)
+        for e in r.entities {
+            var row = try RowInsert(db, "INSERT INTO entities(document_id, entity, name, type, source, gender, mentions, refs, stance_score, stance_label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            row.bind(doc); row.bind(e.id); row.bind(e.name); row.bind(e.type); row.bind(e.source); row.bind(e.gender)
+            row.bind(e.mentions.count); row.bind(e.references.count); row.bind(e.stanceScore); row.bind(e.stanceLabel)
+            try row.run()
+            for m in [e.mentions, e.references].joined() {
+                var mention = try RowInsert(db, "INSERT INTO mentions(document_id, entity, kind, start, end, text) VALUES (?, ?, ?, ?, ?, ?)")
+                mention.bind(doc); mention.bind(e.id); mention.bind(m.kind); mention.bind(m.start); mention.bind(m.end); mention.bind(m.text)
+                try mention.run()
+            }
+        }
+        for q in r.quotes {
+            var row = try RowInsert(db, """
+                INSERT INTO quotes(document_id, kind, start, end, text, speaker_entity, speaker_name, speaker_gender,
+                                   speaker_start, speaker_end, speaker_text, cue, cue_start, cue_end, confidence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            row.bind(doc); row.bind(q.kind); row.bind(q.start); row.bind(q.end); row.bind(q.text); row.bind(q.speakerEntity)
+            row.bind(q.speakerName); row.bind(r.gender(ofEntity: q.speakerEntity)); row.bind(q.speakerStart); row.bind(q.speakerEnd)
+            row.bind(q.speakerText); row.bind(q.cue); row.bind(q.cueStart); row.bind(q.cueEnd); row.bind(q.confidence)
+            try row.run()
+        }
+        if let s = r.summarySentences {
+            var row = try RowInsert(db, "INSERT INTO summaries(document_id, sentences, text) VALUES (?, ?, ?)")
+            row.bind(doc); row.bind("[" + s.map(String.init).joined(separator: ",") + "]"); row.bind(r.summaryText ?? "")
+            try row.run()
+        }
+    }
+
+    // MARK: Reading
+
+    /// The sources stored without an error: `--resume` skips them (the others are analysed again).
+    public func completedSources() throws -> Set<String> {
+        try CorpusStore.wrap(path) { try queue.read { try String.fetchSet($0, sql: "SELECT source FROM documents WHERE error IS NULL") } }
+    }
+
+    /// The number of rows of each table, by table name.
+    public func counts() throws -> [String: Int] {
+        try CorpusStore.wrap(path) {
+            try queue.read { db in
+                var out: [String: Int] = [:]
+                for t in ["documents", "entities", "mentions", "quotes", "summaries"] {
+                    out[t] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") ?? 0
+                }
+                return out
+            }
+        }
+    }
+
+    /// Runs `body` on the database, read only; SQLite's errors name the store.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try CorpusStore.wrap(path) { try queue.read(body) }
+    }
+}
+
+// MARK: - A JSON Lines file of reports
+
+extension CorpusStore {
+    /// A line of a JSON Lines file that is not a report, and why.
+    public struct SkippedLine: Sendable {
+        public var line: Int
+        public var message: String
+    }
+
+    /// A store in memory holding the reports of a JSON Lines file (`batch`'s output), so that `stats` reads
+    /// both kinds of input the same way. A source present on several lines keeps its last line. The folder of
+    /// each report is its first folder under `root`, by default the deepest folder holding every source.
+    public static func importing(reports bytes: [UInt8], root: String?) throws -> (store: CorpusStore, skipped: [SkippedLine]) {
+        var records: [CorpusRecord] = []
+        var skipped: [SkippedLine] = []
+        var start = 0, number = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            number += 1
+            var line = Array(bytes[start..<end])
+            if number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
+            if line.last == 0x0D { line.removeLast() }
+            if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                do {
+                    records.append(try CorpusRecord(reportLine: line, root: "", fallbackSource: "line \(number)"))
+                } catch let e as NewsNLPError {
+                    skipped.append(SkippedLine(line: number, message: e.message))
+                }
+            }
+            start = end + 1
+        }
+        let base = root ?? commonFolder(records.map(\.source))
+        for k in records.indices { records[k].folder = CorpusRecord.folder(of: records[k].source, under: base) }
+        let store = try CorpusStore(path: nil, mode: .create)
+        try store.write(records)
+        try store.setMeta(["root": base])
+        return (store, skipped)
+    }
+
+    /// The deepest folder that holds every path ("" when they share none).
+    static func commonFolder(_ paths: [String]) -> String {
+        guard var prefix = paths.first.map({ Array($0.utf8) }) else { return "" }
+        for p in paths.dropFirst() {
+            let u = Array(p.utf8)
+            var n = 0
+            while n < prefix.count && n < u.count && prefix[n] == u[n] { n += 1 }
+            prefix.removeSubrange(n...)
+        }
+        // Cut at the last "/" of the common part.
+        guard let slash = prefix.lastIndex(of: 0x2F) else { return "" }
+        return String(decoding: prefix[..<slash], as: UTF8.self)
+    }
+}
+
+/// One row written through a statement of GRDB's cache, its values bound with SQLite's C functions
+/// (`Statement.sqliteStatement`, GRDB's "Raw SQLite Pointers"): the rows of a report are written without boxing
+/// each value, which keeps a store as fast to write as JSON Lines.
+struct RowInsert {
+    private let db: Database
+    private let statement: SQLiteStatement
+    private var index: Int32 = 0
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(_ db: Database, _ sql: String) throws {
+        self.db = db
+        statement = try db.cachedStatement(sql: sql).sqliteStatement
+    }
+
+    mutating func bind(_ v: Int) {
+        index += 1
+        sqlite3_bind_int64(statement, index, Int64(v))
+    }
+
+    mutating func bind(_ v: Int?) {
+        if let v { bind(v) } else { index += 1; sqlite3_bind_null(statement, index) }
+    }
+
+    mutating func bind(_ v: Double?) {
+        index += 1
+        if let v { sqlite3_bind_double(statement, index, v) } else { sqlite3_bind_null(statement, index) }
+    }
+
+    mutating func bind(_ v: String?) {
+        index += 1
+        guard var v else { sqlite3_bind_null(statement, index); return }
+        let i = index, s = statement
+        v.withUTF8 { u in
+            if let base = u.baseAddress {
+                sqlite3_bind_text(s, i, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(u.count), RowInsert.transient)
+            } else {
+                sqlite3_bind_text(s, i, "", 0, RowInsert.transient)
+            }
+        }
+    }
+
+    /// Runs the statement and leaves it ready for the next row.
+    func run() throws {
+        let code = sqlite3_step(statement)
+        sqlite3_reset(statement)
+        sqlite3_clear_bindings(statement)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+    }
+}
