@@ -13,7 +13,7 @@ struct NewsNLPCommand: ParsableCommand {
         74 input/output error.
         """,
         version: "newsnlp 0.1.0 (report schema 1)",
-        subcommands: [Summarize.self, Analyze.self, Sentences.self, Tokens.self, Entities.self, Quotes.self, Tone.self, Batch.self]
+        subcommands: [Summarize.self, Analyze.self, Sentences.self, Tokens.self, Entities.self, Quotes.self, Tone.self, Batch.self, Speed.self]
     )
 }
 

@@ -28,6 +28,7 @@ struct EntityRecognizer: Sendable {
         let info = document.utf8.withUnsafeBufferPointer { text in tokens.map { tokenInfo(text, $0) } }
         var taken = [Bool](repeating: false, count: tokens.count)
         var found: [Found] = []
+        var present = Set<String>()  // the keys of `found` in pass 1, kept as it grows (no set rebuilt per match)
         var roleMentions: [(first: Int, count: Int, keys: [String])] = []
 
         // 1. Lexicon names, longest first (bylines too: "AFP" is an organisation, though no prose).
@@ -35,11 +36,12 @@ struct EntityRecognizer: Sendable {
             var i = Int(s.tokens.lowerBound)
             let end = Int(s.tokens.upperBound)
             while i < end {
-                if info[i].isWord, lexicon.firstWords.contains(info[i].hash), let m = lexiconMatch(at: i, end: end, sentenceStart: Int(s.tokens.lowerBound), info, document, found) {
+                if info[i].isWord, lexicon.firstWords.contains(info[i].hash), let m = lexiconMatch(at: i, end: end, sentenceStart: Int(s.tokens.lowerBound), info, document, present) {
                     if m.form == .role {
                         roleMentions.append((i, m.count, m.roleKeys))
                     } else {
                         found.append(m.found)
+                        present.insert(m.found.key)
                         for k in i..<(i + m.count) { taken[k] = true }
                     }
                     i += m.count
@@ -110,7 +112,7 @@ private extension EntityRecognizer {
         var roleKeys: [String] = []
     }
 
-    func lexiconMatch(at i: Int, end: Int, sentenceStart: Int, _ info: [TokenInfo], _ d: Document, _ found: [Found]) -> LexiconMatch? {
+    func lexiconMatch(at i: Int, end: Int, sentenceStart: Int, _ info: [TokenInfo], _ d: Document, _ present: Set<String>) -> LexiconMatch? {
         var h = FoldHash.seed
         var best: (Int, [EntityLexicon.Hit])?
         let limit = min(lexicon.longest, end - i)
@@ -145,7 +147,7 @@ private extension EntityRecognizer {
                                 found: Found(first: i, count: count, key: id, type: e.type, name: lexicon.name(hit.entry), gender: e.gender, source: .lexicon),
                                 roleKeys: hits.map { lexicon.id($0.entry) })
         }
-        let hit = choose(named, at: i, count: count, info, d, found)
+        let hit = choose(named, at: i, count: count, info, d, present)
         let e = lexicon.entries[Int(hit.entry)]
         let id = lexicon.id(hit.entry)
         return LexiconMatch(count: count, form: hit.form, key: id,
@@ -155,9 +157,8 @@ private extension EntityRecognizer {
     /// Picks among entries that share a form: one already named in the document wins ("George Washington"
     /// earlier makes "Washington" the man), then the context ("à Washington" is the city), then the order of
     /// preference name > alias, place > organisation > person for a single word.
-    func choose(_ hits: [EntityLexicon.Hit], at i: Int, count: Int, _ info: [TokenInfo], _ d: Document, _ found: [Found]) -> EntityLexicon.Hit {
+    func choose(_ hits: [EntityLexicon.Hit], at i: Int, count: Int, _ info: [TokenInfo], _ d: Document, _ present: Set<String>) -> EntityLexicon.Hit {
         if hits.count == 1 { return hits[0] }
-        let present = Set(found.map(\.key))
         if let h = hits.first(where: { present.contains(lexicon.id($0.entry)) }) { return h }
         // A full name elsewhere in the document ("Paris Hilton" → Paris is the person).
         var fullNames = Set<String>()
