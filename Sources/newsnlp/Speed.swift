@@ -21,11 +21,15 @@ extension NewsNLPCommand {
         @Option(help: "Passes over the records for each measure (the best pass is kept).")
         var repeats: Int = 3
 
+        @Option(help: ArgumentHelp("Instead: time the whole analysis of this document and of its first quarter (cut at a blank line), to see how the cost grows with the length.", valueName: "file"))
+        var scaling: String?
+
         func validate() throws {
             guard repeats >= 1 else { throw ValidationError("--repeats must be 1 or more") }
         }
 
         func run() throws {
+            if let scaling { return try measureScaling(scaling) }
             var reader = LineReader(fd: 0)
             var lines: [[UInt8]] = []
             while let line = try reader.next() { lines.append(line) }
@@ -53,6 +57,26 @@ extension NewsNLPCommand {
             Console.write("ICU word breaks: cpu \(Self.fixed(icuTime.cpu, 4)) s (\(mbps(icuTime.cpu)) MB/s), wall \(Self.fixed(icuTime.wall, 4)) s, \(boundaries / repeats) boundaries\n")
             Console.write("whole analysis (jsonl): cpu \(Self.fixed(analysisTime.cpu, 4)) s (\(mbps(analysisTime.cpu)) MB/s), wall \(Self.fixed(analysisTime.wall, 4)) s, \(out / repeats) bytes of output\n")
             Console.write("ratio analysis / ICU: cpu \(Self.fixed(analysisTime.cpu / icuTime.cpu, 2))x, wall \(Self.fixed(analysisTime.wall / icuTime.wall, 2))x\n")
+            Console.flush()
+        }
+
+        /// Times the analysis and report of a document and of its first quarter, in one run.
+        func measureScaling(_ path: String) throws {
+            let (text, _) = try TextDecoder.decode(try FileReader.read(path), name: path, lossy: true)
+            let utf8 = Array(text.utf8)
+            // The first quarter, cut after the last blank line before a quarter of the bytes.
+            var cut = utf8.count / 4
+            while cut > 1 && !(utf8[cut - 1] == 0x0A && utf8[cut - 2] == 0x0A) { cut -= 1 }
+            if cut <= 1 { cut = utf8.count / 4 }
+            let quarter = String(decoding: utf8[0..<cut], as: UTF8.self)
+            let analyzer = Analyzer()
+            let writer = ReportWriter()
+            _ = writer.json(analyzer.analyze("Une phrase pour charger les lexiques. One sentence."))
+            let small = Self.best(repeats) { _ = writer.json(analyzer.analyze(quarter)) }
+            let whole = Self.best(repeats) { _ = writer.json(analyzer.analyze(text)) }
+            Console.write("first quarter: \(cut) bytes, cpu \(Self.fixed(small.cpu, 4)) s\n")
+            Console.write("whole: \(utf8.count) bytes (\(Self.fixed(Double(utf8.count) / Double(cut), 2))x), cpu \(Self.fixed(whole.cpu, 4)) s\n")
+            Console.write("time ratio whole / quarter: cpu \(Self.fixed(whole.cpu / small.cpu, 2))x, wall \(Self.fixed(whole.wall / small.wall, 2))x\n")
             Console.flush()
         }
 

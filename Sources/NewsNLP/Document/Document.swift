@@ -19,6 +19,8 @@ public struct Document: Sendable {
     public var quotes: [Quote] = []
     public var tone: Tone?
     public var summary: Summary?
+    /// Per-token features (fold hash, shape), computed once by segmentation for the later layers.
+    public var features = TokenFeatures()
 
     public init(text: String, id: JSONValue? = nil, source: String? = nil) {
         self.text = text

@@ -25,7 +25,11 @@ struct EntityRecognizer: Sendable {
     func process(_ document: inout Document) {
         guard !document.tokens.isEmpty else { return }
         let tokens = document.tokens
-        let info = document.utf8.withUnsafeBufferPointer { text in tokens.map { tokenInfo(text, $0) } }
+        // The features segmentation computed, unless the tokens were changed since.
+        let features = document.features
+        let info = features.foldHash.count == tokens.count
+            ? zip(features.foldHash, features.shape).map { TokenInfo(hash: $0, shape: $1) }
+            : document.utf8.withUnsafeBufferPointer { text in tokens.map { tokenInfo(text, $0) } }
         var taken = [Bool](repeating: false, count: tokens.count)
         var found: [Found] = []
         var present = Set<String>()  // the keys of `found` in pass 1, kept as it grows (no set rebuilt per match)
@@ -91,17 +95,7 @@ struct EntityRecognizer: Sendable {
 private extension EntityRecognizer {
     func tokenInfo(_ text: UnsafeBufferPointer<UInt8>, _ t: Token) -> TokenInfo {
         let bytes = UnsafeBufferPointer(rebasing: text[Int(t.span.start)..<Int(t.span.end)])
-        let (first, _) = bytes.scalar(at: 0)
-        var allCaps = true
-        var letters = 0
-        var k = 0
-        while k < bytes.count {
-            let (c, l) = bytes.scalar(at: k)
-            if c.isLetter { letters += 1; if !c.isUpper { allCaps = false } }
-            k += l
-        }
-        return TokenInfo(hash: FoldHash.hash(bytes), capitalised: first.isUpper || first.isDigit, upper: first.isUpper, allCaps: allCaps && letters > 0,
-                         isWord: t.kind == .word || t.kind == .number || t.kind == .hashtag || t.kind == .mention || t.kind == .url)
+        return TokenInfo(hash: FoldHash.hash(bytes), shape: TokenShape(bytes, kind: t.kind))
     }
 
     struct LexiconMatch {
@@ -368,6 +362,9 @@ private extension EntityRecognizer {
             }
         }
         guard !learned.isEmpty else { return }
+        // The learned phrases by their first word, in the order learned (no scan of every phrase per token).
+        var byFirstWord: [UInt64: [Int]] = [:]
+        for (n, l) in learned.enumerated() { byFirstWord[l.words[0], default: []].append(n) }
         // Other occurrences of a learned role phrase after a determiner stand for the same person.
         for s in d.sentences where !s.boilerplate {
             let lo = Int(s.tokens.lowerBound), hi = Int(s.tokens.upperBound)
@@ -375,7 +372,8 @@ private extension EntityRecognizer {
             while i < hi {
                 var matched = false
                 if patterns.determiners.contains(info[i - 1].hash) {
-                    for l in learned where l.words.count <= hi - i {
+                    for n in byFirstWord[info[i].hash] ?? [] where learned[n].words.count <= hi - i {
+                        let l = learned[n]
                         var ok = true
                         for (k, w) in l.words.enumerated() where info[i + k].hash != w { ok = false; break }
                         if ok {

@@ -118,6 +118,7 @@ public final class Analyzer {
                 sentences[k].tokens = Int32(first)..<Int32(tokens.count)
             }
             stages.boilerplate(lexicons).mark(&sentences, in: text)
+            document.features = TokenFeatures(tokens, in: text)
             document.tokens = tokens
             document.sentences = sentences
         }
