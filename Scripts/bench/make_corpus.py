@@ -6,6 +6,12 @@ blank line (a news article of 0.6–7 KB), in a fixed, seeded order, so that eve
 
     python3 Scripts/bench/make_corpus.py jsonl --mb 3 > /tmp/news-3mb.jsonl      # {"id", "text"} per line
     python3 Scripts/bench/make_corpus.py folder --count 600 /tmp/news-600        # 600 .txt files
+
+Real news instead of the samples: --articles FILE takes the articles of a JSON Lines file (each record's "text",
+or "article" as in OrangeSum), in file order, repeated until the size is reached. The file is read, never copied
+into the repository:
+
+    python3 Scripts/bench/make_corpus.py jsonl --mb 3 --articles ../shared/eval/data/summaries/orangesum-dev.jsonl
 """
 import argparse
 import json
@@ -35,18 +41,35 @@ def records(seed=7):
         yield "\n\n".join(rng.choice(pool) for _ in range(k))
 
 
+def articles_of(path):
+    """The articles of a JSON Lines file, in order, endlessly."""
+    texts = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                record = json.loads(line)
+                text = record.get("text") or record.get("article")
+                if text:
+                    texts.append(text)
+    if not texts:
+        sys.exit(f"{path}: no record with \"text\" or \"article\"")
+    while True:
+        yield from texts
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="mode", required=True)
     j = sub.add_parser("jsonl", help="JSON Lines records on standard output")
     j.add_argument("--mb", type=float, help="stop after this many megabytes of text (10^6 bytes of UTF-8)")
     j.add_argument("--count", type=int, help="stop after this many records")
+    j.add_argument("--articles", help="take the articles of this JSON Lines file (\"text\" or \"article\"), repeated")
     f = sub.add_parser("folder", help="one .txt file per article in FOLDER")
     f.add_argument("--count", type=int, required=True)
     f.add_argument("folder")
     args = ap.parse_args()
 
-    gen = records()
+    gen = records() if getattr(args, "articles", None) is None else articles_of(args.articles)
     if args.mode == "jsonl":
         if args.mb is None and args.count is None:
             ap.error("give --mb or --count")

@@ -15,7 +15,7 @@ struct NewsNLPCommand: ParsableCommand {
         """,
         version: "newsnlp 0.1.0 (report schema 1)",
         subcommands: [Summarize.self, Analyze.self, Sentences.self, Tokens.self, Entities.self, Quotes.self, Tone.self, Batch.self,
-                      Extract.self, Stats.self]
+                      Extract.self, Stats.self, Speed.self]
     )
 }
 

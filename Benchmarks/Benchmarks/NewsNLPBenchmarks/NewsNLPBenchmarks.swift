@@ -5,20 +5,31 @@ import NewsNLP
 import Glibc
 #endif
 
-/// The news text every benchmark reads: the sample articles of `Corpora/` (never the evaluation data), each
-/// a document of its own, repeated until the set holds about `targetBytes` of text.
+/// The news text every benchmark reads. Real news when `NEWSNLP_BENCH_JSONL` names a JSON Lines file of articles
+/// (`{"id", "text"}` records, e.g. from `Scripts/bench/make_corpus.py jsonl --articles`, read at run time, never copied into the repository; the
+/// README's figures use `../shared/eval/data/summaries/orangesum-dev.jsonl`); otherwise the sample articles of
+/// `Corpora/`. Each record is a document of its own; the set is repeated until it holds about `targetBytes`.
 enum NewsSample {
     static let targetBytes = 256 * 1024
 
     static let texts: [String] = {
         let corpora = String(#filePath).split(separator: "/").dropLast(4).joined(separator: "/")
-        let names = ["fr-desantis-twitter-space", "fr-conseil-municipal", "quotes-fr-conseil-regional",
-                     "summary-fr-usine", "en-senate-vote", "quotes-en-harbor-vote"]
-        let articles = names.map { read("/" + corpora + "/Corpora/" + $0 + ".txt") }
+        var articles: [String]
+        if let path = getenv("NEWSNLP_BENCH_JSONL").map({ String(cString: $0) }), !path.isEmpty {
+            articles = read(path).split(separator: "\n").compactMap { line in
+                guard let record = try? Array(line.utf8).withUnsafeBufferPointer({ try JSONLineParser.parse($0) }) else { return nil }
+                return record.text
+            }
+            precondition(!articles.isEmpty, "no {\"text\"} records in \(path)")
+        } else {
+            let names = ["fr-desantis-twitter-space", "fr-conseil-municipal", "quotes-fr-conseil-regional",
+                         "summary-fr-usine", "en-senate-vote", "quotes-en-harbor-vote"]
+            articles = names.map { read("/" + corpora + "/Corpora/" + $0 + ".txt") }
+        }
         var out: [String] = []
         var total = 0
         while total < targetBytes {
-            for a in articles { out.append(a); total += a.utf8.count }
+            for a in articles where total < targetBytes { out.append(a); total += a.utf8.count }
         }
         return out
     }()
@@ -63,6 +74,14 @@ let benchmarks: @Sendable () -> Void = {
     )
     let kb = NewsSample.bytes / 1000
     let suffix = " (\(NewsSample.texts.count) articles, \(kb) kB)"
+
+    // The yardstick: ICU's word breaking alone over the same texts (the iterator the tokenizer uses, nothing else).
+    Benchmark("ICU word breaks" + suffix) { benchmark in
+        let icu = RawWordBreaks()
+        let texts = NewsSample.texts
+        benchmark.startMeasurement()
+        for text in texts { blackHole(icu.count(text)) }
+    }
 
     // Tokens and sentences: ICU breaks, repair rules, language, boilerplate.
     Benchmark("segmentation" + suffix) { benchmark in

@@ -28,6 +28,8 @@ public struct Document: Sendable {
     public var tone: Tone?
     /// The extractive summary: indexes of chosen sentences (when the summary layer ran).
     public var summary: Summary?
+    /// Per-token features (fold hash, shape), computed once by segmentation for the later layers.
+    public var features = TokenFeatures()
 
     public init(text: String, id: JSONValue? = nil, source: String? = nil) {
         self.text = text

@@ -25,9 +25,14 @@ struct EntityRecognizer: Sendable {
     func process(_ document: inout Document) {
         guard !document.tokens.isEmpty else { return }
         let tokens = document.tokens
-        let info = document.utf8.withUnsafeBufferPointer { text in tokens.map { tokenInfo(text, $0) } }
+        // The features segmentation computed, unless the tokens were changed since.
+        let features = document.features
+        let info = features.foldHash.count == tokens.count
+            ? zip(features.foldHash, features.shape).map { TokenInfo(hash: $0, shape: $1) }
+            : document.utf8.withUnsafeBufferPointer { text in tokens.map { tokenInfo(text, $0) } }
         var taken = [Bool](repeating: false, count: tokens.count)
         var found: [Found] = []
+        var present = Set<String>()  // the keys of `found` in pass 1, kept as it grows (no set rebuilt per match)
         var roleMentions: [(first: Int, count: Int, keys: [String])] = []
 
         // 0. Company names closed by a suffix ("Bayline Shipping", "Brookline Capital Inc."): the suffix is the
@@ -40,7 +45,7 @@ struct EntityRecognizer: Sendable {
             var i = Int(s.tokens.lowerBound)
             let end = Int(s.tokens.upperBound)
             while i < end {
-                if !taken[i], info[i].isWord, lexicon.firstWords.contains(info[i].hash), let m = lexiconMatch(at: i, end: end, sentenceStart: Int(s.tokens.lowerBound), info, document, found, taken) {
+                if !taken[i], info[i].isWord, lexicon.firstWords.contains(info[i].hash), let m = lexiconMatch(at: i, end: end, sentenceStart: Int(s.tokens.lowerBound), info, document, present, taken) {
                     // A first name before a one-word place or organisation makes a person: "Joseph Bari",
                     // "Anatole France" (the name patterns take them).
                     if m.count == 1, m.found.type != .person, i > Int(s.tokens.lowerBound), !info[i].allCaps, isFirstName(i - 1, info, taken) {
@@ -50,7 +55,7 @@ struct EntityRecognizer: Sendable {
                     // An article that opens a name yields to a longer name after it: "L'Union européenne" is the
                     // Union, not the newspaper "L'Union".
                     if patterns.determiners.contains(info[i].hash), i + 1 < end,
-                       let next = lexiconMatch(at: i + 1, end: end, sentenceStart: Int(s.tokens.lowerBound), info, document, found, taken),
+                       let next = lexiconMatch(at: i + 1, end: end, sentenceStart: Int(s.tokens.lowerBound), info, document, present, taken),
                        next.form != .role, next.count > m.count - 1 {
                         i += 1
                         continue
@@ -65,6 +70,7 @@ struct EntityRecognizer: Sendable {
                         continue
                     }
                     found.append(m.found)
+                    present.insert(m.found.key)
                     for k in i..<(i + m.count) { taken[k] = true }
                     i += m.count
                 } else {
@@ -123,17 +129,7 @@ struct EntityRecognizer: Sendable {
 extension EntityRecognizer {
     func tokenInfo(_ text: UnsafeBufferPointer<UInt8>, _ t: Token) -> TokenInfo {
         let bytes = UnsafeBufferPointer(rebasing: text[Int(t.span.start)..<Int(t.span.end)])
-        let (first, _) = bytes.scalar(at: 0)
-        var allCaps = true
-        var letters = 0
-        var k = 0
-        while k < bytes.count {
-            let (c, l) = bytes.scalar(at: k)
-            if c.isLetter { letters += 1; if !c.isUpper { allCaps = false } }
-            k += l
-        }
-        return TokenInfo(hash: FoldHash.hash(bytes), capitalised: first.isUpper || first.isDigit, upper: first.isUpper, allCaps: allCaps && letters > 0,
-                         isWord: t.kind == .word || t.kind == .number || t.kind == .hashtag || t.kind == .mention || t.kind == .url)
+        return TokenInfo(hash: FoldHash.hash(bytes), shape: TokenShape(bytes, kind: t.kind))
     }
 
     struct LexiconMatch {
@@ -144,7 +140,7 @@ extension EntityRecognizer {
         var roleKeys: [String] = []
     }
 
-    func lexiconMatch(at i: Int, end: Int, sentenceStart: Int, _ info: [TokenInfo], _ d: Document, _ found: [Found], _ taken: [Bool]) -> LexiconMatch? {
+    func lexiconMatch(at i: Int, end: Int, sentenceStart: Int, _ info: [TokenInfo], _ d: Document, _ present: Set<String>, _ taken: [Bool]) -> LexiconMatch? {
         var h = FoldHash.seed
         var best: (Int, [EntityLexicon.Hit])?
         let limit = min(lexicon.longest, end - i)
@@ -184,7 +180,7 @@ extension EntityRecognizer {
                                 found: Found(first: i, count: count, key: id, type: e.type, name: lexicon.name(hit.entry, in: language), gender: e.gender, source: .lexicon),
                                 roleKeys: hits.map { lexicon.id($0.entry) })
         }
-        let hit = choose(named, at: i, count: count, info, d, found)
+        let hit = choose(named, at: i, count: count, info, d, present)
         let e = lexicon.entries[Int(hit.entry)]
         let id = lexicon.id(hit.entry)
         return LexiconMatch(count: count, form: hit.form, key: id,
@@ -194,9 +190,8 @@ extension EntityRecognizer {
     /// Picks among entries that share a form: one already named in the document wins ("George Washington"
     /// earlier makes "Washington" the man), then the context ("à Washington" is the city), then the order of
     /// preference name > alias, place > organisation > person for a single word.
-    func choose(_ hits: [EntityLexicon.Hit], at i: Int, count: Int, _ info: [TokenInfo], _ d: Document, _ found: [Found]) -> EntityLexicon.Hit {
+    func choose(_ hits: [EntityLexicon.Hit], at i: Int, count: Int, _ info: [TokenInfo], _ d: Document, _ present: Set<String>) -> EntityLexicon.Hit {
         if hits.count == 1 { return hits[0] }
-        let present = Set(found.map(\.key))
         if let h = hits.first(where: { present.contains(lexicon.id($0.entry)) }) { return h }
         // A full name elsewhere in the document ("Paris Hilton" → Paris is the person).
         var fullNames = Set<String>()
@@ -419,6 +414,9 @@ extension EntityRecognizer {
             }
         }
         guard !learned.isEmpty else { return }
+        // The learned phrases by their first word, in the order learned (no scan of every phrase per token).
+        var byFirstWord: [UInt64: [Int]] = [:]
+        for (n, l) in learned.enumerated() { byFirstWord[l.words[0], default: []].append(n) }
         // Other occurrences of a learned role phrase after a determiner stand for the same person.
         for s in d.sentences where !s.boilerplate {
             let lo = Int(s.tokens.lowerBound), hi = Int(s.tokens.upperBound)
@@ -426,7 +424,8 @@ extension EntityRecognizer {
             while i < hi {
                 var matched = false
                 if patterns.determiners.contains(info[i - 1].hash), !isVerbInContext(i, count: 1, info, sentenceStart: lo, sentenceEnd: hi) {
-                    for l in learned where l.words.count <= hi - i {
+                    for n in byFirstWord[info[i].hash] ?? [] where learned[n].words.count <= hi - i {
+                        let l = learned[n]
                         var ok = true
                         for (k, w) in l.words.enumerated() where info[i + k].hash != w { ok = false; break }
                         if ok {

@@ -40,4 +40,18 @@ struct TokenInfo {
     var upper: Bool
     var allCaps: Bool
     var isWord: Bool
+
+    /// The information of a token from its `TokenFeatures`.
+    init(hash: UInt64, shape: TokenShape) {
+        self.init(hash: hash, capitalised: shape.contains(.capitalised), upper: shape.contains(.upper),
+                  allCaps: shape.contains(.allCaps), isWord: shape.contains(.word))
+    }
+
+    init(hash: UInt64, capitalised: Bool, upper: Bool, allCaps: Bool, isWord: Bool) {
+        self.hash = hash
+        self.capitalised = capitalised
+        self.upper = upper
+        self.allCaps = allCaps
+        self.isWord = isWord
+    }
 }

@@ -37,17 +37,39 @@ public struct LexiconFile: Sendable {
 
     /// The data lines of the file with their 1-based line numbers, comments and blank lines skipped,
     /// each split into tab-separated fields.
+    ///
+    /// Lines and fields are cut on the bytes (LF, an optional CR before it, TAB), not on `Character`s: one
+    /// `String` for the whole file and no grapheme breaking per line.
+    /// - Complexity: O(n).
     public func rows() -> [(line: Int, fields: [Substring])] {
         var out: [(Int, [Substring])] = []
         let text = String(decoding: bytes, as: UTF8.self)
+        let utf8 = text.utf8
         var number = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var lineStart = utf8.startIndex
+        let end = utf8.endIndex
+        while lineStart < end {
             number += 1
-            var line = rawLine
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line.isEmpty || line.first == "#" { continue }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            out.append((number, line.split(separator: "\t", omittingEmptySubsequences: false)))
+            var lineEnd = lineStart
+            while lineEnd < end && utf8[lineEnd] != 0x0A { lineEnd = utf8.index(after: lineEnd) }
+            var e = lineEnd
+            if e > lineStart, utf8[utf8.index(before: e)] == 0x0D { e = utf8.index(before: e) }
+            let next = lineEnd < end ? utf8.index(after: lineEnd) : end
+            defer { lineStart = next }
+            if e == lineStart || utf8[lineStart] == 0x23 { continue }
+            if utf8[lineStart..<e].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            var fields: [Substring] = []
+            var f = lineStart
+            var k = lineStart
+            while k < e {
+                if utf8[k] == 0x09 {
+                    fields.append(text[f..<k])
+                    f = utf8.index(after: k)
+                }
+                k = utf8.index(after: k)
+            }
+            fields.append(text[f..<e])
+            out.append((number, fields))
         }
         return out
     }
@@ -89,10 +111,12 @@ public struct LexiconFile: Sendable {
 }
 
 extension Substring {
+    /// The substring without leading and trailing spaces and tabs (cut on the bytes).
     func trimmingSpaces() -> Substring {
-        var s = self
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return s
+        let u = utf8
+        var a = u.startIndex, b = u.endIndex
+        while a < b, u[a] == 0x20 || u[a] == 0x09 { a = u.index(after: a) }
+        while b > a, u[u.index(before: b)] == 0x20 || u[u.index(before: b)] == 0x09 { b = u.index(before: b) }
+        return self[a..<b]
     }
 }

@@ -15,6 +15,14 @@ public struct ReportContent: OptionSet, Sendable {
     /// Everything but tokens (which are large: ask for them).
     public static let standard: ReportContent = [.sentences, .entities, .quotes, .tone, .summary]
     public static let all: ReportContent = [.standard, .tokens]
+
+    /// What a report shows for a request of `layers`: the sentences, what each layer `reports`, and the tokens
+    /// when asked for.
+    public init(layers: Set<AnalysisOptions.Layer>, tokens: Bool = false) {
+        self = [.sentences]
+        for layer in layers { formUnion(layer.reports) }
+        if tokens { insert(.tokens) }
+    }
 }
 
 /// Writes a document as the JSON report of schema version 1 (DESIGN.md, "Machine interface").

@@ -1,13 +1,8 @@
 extension Analyzer {
-    /// The layers after segmentation, each reading what the ones before it added.
+    /// The layers after segmentation that the options ask for, with the layers they read, each once, in an order
+    /// where every layer comes after those it `requires` (see `AnalysisOptions.Layer.schedule`).
     func runLayers(_ document: inout Document) {
-        let layers = options.layers
-        // Quotes need entities (speakers), tone needs both (stance toward entities, quotes kept apart),
-        // the summary uses entity salience.
-        if !layers.isEmpty { run(.entities, on: &document) }
-        if layers.contains(.quotes) || layers.contains(.tone) { run(.quotes, on: &document) }
-        if layers.contains(.tone) { run(.tone, on: &document) }
-        if layers.contains(.summary) { run(.summary, on: &document) }
+        for layer in AnalysisOptions.Layer.schedule(options.layers) { run(layer, on: &document) }
     }
 
     /// Runs one layer on a document that `segment` has read, adding that layer only.

@@ -7,9 +7,46 @@ public struct AnalysisOptions: Sendable {
     /// Layers to compute. Segmentation always runs.
     public var layers: Set<Layer>
 
-    /// A layer after segmentation; each needs the ones it reads (quotes read entities, tone reads both).
+    /// A layer after segmentation. Its declaration (`requires`, `reports`) is the one place that says what it reads
+    /// and what of the report it fills: `Analyzer` runs a request's layers from it, `ReportContent(layers:)` follows.
+    /// The cases are listed in an order where each comes after what it requires (a test checks it).
     public enum Layer: String, Sendable, CaseIterable {
         case entities, quotes, tone, summary
+
+        /// The layers this one reads, which must run before it: quotes read entities (speakers); tone reads
+        /// entities and quotes (stance toward entities, quoted words kept apart); the summary reads entity salience.
+        public var requires: [Layer] {
+            switch self {
+            case .entities: []
+            case .quotes: [.entities]
+            case .tone: [.entities, .quotes]
+            case .summary: [.entities]
+            }
+        }
+
+        /// What of the report a request for this layer shows (beside the sentences, always there): quotes and tone
+        /// name entities (speakers, stance), so they show them too.
+        public var reports: ReportContent {
+            switch self {
+            case .entities: [.entities]
+            case .quotes: [.entities, .quotes]
+            case .tone: [.entities, .tone]
+            case .summary: [.summary]
+            }
+        }
+
+        /// The layers to run for a request: the requested ones and everything they require, each once, in the
+        /// order of `allCases` (each after what it requires).
+        /// - Complexity: O(layers²), a handful.
+        public static func schedule(_ requested: Set<Layer>) -> [Layer] {
+            var needed = requested
+            var changed = true
+            while changed {
+                changed = false
+                for layer in needed { for r in layer.requires where !needed.contains(r) { needed.insert(r); changed = true } }
+            }
+            return allCases.filter { needed.contains($0) }
+        }
     }
 
     public init(language: Language? = nil, summaryLength: SummaryLength = .sentences(3), layers: Set<Layer> = Set(Layer.allCases)) {
@@ -83,6 +120,7 @@ public final class Analyzer {
                 sentences[k].tokens = Int32(first)..<Int32(tokens.count)
             }
             stages.boilerplate(lexicons).mark(&sentences, in: text)
+            document.features = TokenFeatures(tokens, in: text)
             document.tokens = tokens
             document.sentences = sentences
         }
