@@ -343,7 +343,7 @@ extension CorpusStore {
                 do {
                     records.append(try CorpusRecord(reportLine: line, root: "", fallbackSource: "line \(number)"))
                 } catch let e as NewsNLPError {
-                    skipped.append(SkippedLine(line: number, message: e.message))
+                    skipped.append(SkippedLine(line: number, message: e.problem))
                 }
             }
             start = end + 1

@@ -25,7 +25,7 @@ extension EntityRecognizer {
             var last = k
             while last + 1 < end, isSuffix(last + 1, info) { last += 1 }
             let count = last - first + 1
-            if let m = lexiconMatch(at: first, end: end, sentenceStart: start, info, d, found, taken), m.count >= count {
+            if let m = lexiconMatch(at: first, end: end, sentenceStart: start, info, d, Set(found.map(\.key)), taken), m.count >= count {
                 k = last + 1
                 continue
             }
