@@ -135,7 +135,7 @@ struct HTMLReaderTests {
         func failure(_ bytes: [UInt8]) -> String? {
             do { _ = try read(bytes: bytes); return nil } catch let e as NewsNLPError {
                 #expect(e.code == .invalidData)
-                return e.message
+                return e.problem
             } catch { return "\(error)" }
         }
         #expect(failure(Array("<html><head><title>Vide</title></head><body>  </body></html>".utf8))?.contains("body is empty") == true)
