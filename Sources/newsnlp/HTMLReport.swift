@@ -201,7 +201,7 @@ private extension HTMLReport {
         out += "<th>\(l["cue"])</th><th>\(l["kind"])</th><th>\(l["confidence"])</th></tr>\n"
         for (k, q) in d.quotes.enumerated() where echoes[k] == nil {
             let who = q.speaker.map { escape($0.name) } ?? "<span class=\"none\">\(escape(l["unknown"]))</span>"
-            let (open, close) = q.kind == .indirect ? ("‹ ", " ›") : ("« ", " »")
+            let (open, close) = q.kind == .indirect ? (l["open-indirect"], l["close-indirect"]) : (l["open-quote"], l["close-quote"])
             out += "<tr><td class=\"name\">\(who)</td><td>" + open + escape(oneLine(d.string(q.span))) + close
             if echoed.contains(k) { out += " <span class=\"echo\">(" + escape(l["also-in-title"]) + ")</span>" }
             out += "</td><td>" + (q.cue.map { escape(oneLine(d.string($0))) } ?? "<span class=\"none\">\(escape(l["no-cue"]))</span>")
