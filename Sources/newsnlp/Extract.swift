@@ -17,7 +17,7 @@ extension NewsNLPCommand {
             """
         )
 
-        @Option(help: "Output: text (title and body) or json.")
+        @Option(help: "Output: text (title and body), json, or jsonl (the JSON on one line).")
         var format: OutputFormat = .text
 
         @Option(name: .long, help: ArgumentHelp("Extra lexicon files merged over the built-in ones (same layout as Lexicons/).", valueName: "dir"))
@@ -27,7 +27,7 @@ extension NewsNLPCommand {
         var file: String?
 
         func validate() throws {
-            guard [.text, .json, .jsonl].contains(format) else { throw ValidationError("extract writes text or json") }
+            guard [.text, .json, .jsonl].contains(format) else { throw ValidationError("extract writes text, json or jsonl") }
         }
 
         func run() throws {

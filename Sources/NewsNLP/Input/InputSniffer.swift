@@ -68,9 +68,12 @@ public enum InputSniffer {
         if starts([0x89, 0x50, 0x4E, 0x47]) || starts([0xFF, 0xD8, 0xFF]) || starts(Array("GIF8".utf8)) {
             return "an image, not text or HTML"
         }
+        if starts([0x7F, 0x45, 0x4C, 0x46]) { return "binary data (an ELF executable), not text or HTML" }
         if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) { return nil }   // UTF-16 with its mark: NUL bytes are expected
-        if let nul = b.prefix(8192).firstIndex(of: 0) {
-            return "binary data, not text or HTML (a NUL byte at offset \(nul))"
+        // NUL bytes in text that is otherwise valid UTF-8 are odd text, not binary data.
+        let head = b.prefix(8192)
+        if let nul = head.firstIndex(of: 0), let bad = TextDecoder.firstInvalidUTF8(head), bad < head.count - 3 {
+            return "binary data, not text or HTML (a NUL byte at offset \(nul), invalid UTF-8 at \(bad))"
         }
         return nil
     }
