@@ -9,6 +9,10 @@ extension NewsNLPCommand {
             Length: --sentences N (default 3), --ratio R (a fraction of the body sentences) or --words W (about
             W words). Boilerplate and headings are never chosen.
             --format json prints the report with its summary filled and the sentences it cites.
+            --explain prints each chosen sentence's score and its strongest features (text), or adds every candidate
+            sentence's score and features to the JSON (`summary.candidates`).
+            --input-format jsonl reads {"id", "text"} records on standard input and writes one report per line
+            (--format jsonl), as `analyze` does.
             """
         )
 
@@ -26,6 +30,15 @@ extension NewsNLPCommand {
         @Option(help: "Output: text, markdown, json or jsonl.")
         var format: OutputFormat = .text
 
+        @Flag(help: "Show each chosen sentence's score and strongest features (JSON: every candidate's features).")
+        var explain = false
+
+        @Option(name: .customLong("input-format"), help: "Input: text (one document) or jsonl (one {\"id\", \"text\"} record per line on standard input).")
+        var inputFormat: InputFormat = .text
+
+        @Option(help: "Worker threads for --input-format jsonl (default 1; output keeps the input order).")
+        var jobs: Int = 1
+
         @Argument(help: "The article (a UTF-8 text file); standard input when missing or \"-\".")
         var file: String?
 
@@ -36,6 +49,7 @@ extension NewsNLPCommand {
             if let sentences, sentences < 0 { throw ValidationError("--sentences must be 0 or more") }
             if let ratio, !(ratio > 0 && ratio <= 1) { throw ValidationError("--ratio must be more than 0 and at most 1") }
             if let words, words < 1 { throw ValidationError("--words must be 1 or more") }
+            guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
         }
 
         var length: SummaryLength {
@@ -47,11 +61,15 @@ extension NewsNLPCommand {
         func run() throws {
             let format = self.format
             try reportingErrors {
-                try DocumentJob(common: common, input: file, format: format, layers: [.summary],
-                                content: [.sentences, .summary], summary: length,
-                                renderText: { d, _ in
-                                    format == .markdown ? Views.summaryMarkdown(d) : Views.summaryText(d)
-                                }).run()
+                let explain = self.explain
+                var job = DocumentJob(common: common, input: file, format: format, inputFormat: inputFormat, layers: [.summary],
+                                      content: [.sentences, .summary], summary: length, jobs: jobs,
+                                      renderText: { d, _ in
+                                          if explain { return Views.summaryExplained(d) }
+                                          return format == .markdown ? Views.summaryMarkdown(d) : Views.summaryText(d)
+                                      })
+                job.summaryExplain = explain
+                try job.run()
             }
         }
     }

@@ -36,3 +36,47 @@ extension Views {
         return out
     }
 }
+
+extension Views {
+    /// The summary with, under each chosen sentence, its score and the features that weighed most for it
+    /// (`newsnlp summarize --explain`): the learned model's largest terms (weight × value), or, with the hand weights,
+    /// the sentence's standing and its position, coverage and centrality.
+    public static func summaryExplained(_ d: Document, strongest: Int = 4) -> String {
+        guard let s = d.summary, !s.sentences.isEmpty else { return "" }
+        var byIndex: [Int32: SummaryCandidate] = [:]
+        for c in s.candidates ?? [] { byIndex[c.sentence] = c }
+        let names = SummaryFeature.allCases.map(\.rawValue)
+        var out = ""
+        for (k, index) in s.sentences.enumerated() {
+            let score = k < s.scores.count ? s.scores[k] : 0
+            out += "[\(decimal(score, 3))] " + oneLine(d.string(d.sentences[Int(index)].span)) + "\n"
+            guard let c = byIndex[index] else { continue }
+            if c.contributions.isEmpty {
+                let shown: [SummaryFeature] = [.lead, .coverage, .centrality]
+                out += "    hand weights: standing \(decimal(c.score, 2)); "
+                out += shown.map { "\($0.rawValue) \(decimal(c.features[SentenceFeatures.index[$0]!], 2))" }.joined(separator: ", ") + "\n"
+                continue
+            }
+            let order = c.contributions.indices.filter { c.contributions[$0] != 0 }
+                .sorted { abs(c.contributions[$0]) > abs(c.contributions[$1]) }.prefix(strongest)
+            out += "    " + order.map { f in
+                let part = c.contributions[f]
+                return "\(names[f]) \(part >= 0 ? "+" : "−")\(decimal(abs(part), 2)) (= \(decimal(c.features[f], 2)))"
+            }.joined(separator: ", ") + "\n"
+        }
+        return out
+    }
+
+    /// A number with `places` decimals.
+    static func decimal(_ x: Double, _ places: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let r = (x * scale).rounded() / scale
+        var text = String(r)
+        if let dot = text.firstIndex(of: ".") {
+            let have = text.distance(from: dot, to: text.endIndex) - 1
+            if have < places { text += String(repeating: "0", count: places - have) }
+        } else { text += "." + String(repeating: "0", count: places) }
+        return text
+    }
+}

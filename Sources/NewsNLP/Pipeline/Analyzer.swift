@@ -6,6 +6,8 @@ public struct AnalysisOptions: Sendable {
     public var summaryLength: SummaryLength
     /// Layers to compute. Segmentation always runs.
     public var layers: Set<Layer>
+    /// Fill the summary's candidates (scores and features of every sentence it could choose).
+    public var summaryExplain = false
 
     public enum Layer: String, Sendable, CaseIterable {
         case entities, quotes, tone, summary
