@@ -87,12 +87,15 @@ static const unsigned char data27[] = {
 #embed "../../Lexicons/fr/stopwords"
 , 0 };
 static const unsigned char data28[] = {
-#embed "../../Lexicons/fr/tokenization"
+#embed "../../Lexicons/fr/summary-model"
 , 0 };
 static const unsigned char data29[] = {
-#embed "../../Lexicons/fr/tone-markers"
+#embed "../../Lexicons/fr/tokenization"
 , 0 };
 static const unsigned char data30[] = {
+#embed "../../Lexicons/fr/tone-markers"
+, 0 };
+static const unsigned char data31[] = {
 #embed "../../Lexicons/names/first-names.tsv"
 , 0 };
 
@@ -125,9 +128,10 @@ static const struct { const char *name; const unsigned char *data; int64_t lengt
     { "fr/speech-verbs", data25, (int64_t)sizeof(data25) - 1 },
     { "fr/stance-cues", data26, (int64_t)sizeof(data26) - 1 },
     { "fr/stopwords", data27, (int64_t)sizeof(data27) - 1 },
-    { "fr/tokenization", data28, (int64_t)sizeof(data28) - 1 },
-    { "fr/tone-markers", data29, (int64_t)sizeof(data29) - 1 },
-    { "names/first-names.tsv", data30, (int64_t)sizeof(data30) - 1 },
+    { "fr/summary-model", data28, (int64_t)sizeof(data28) - 1 },
+    { "fr/tokenization", data29, (int64_t)sizeof(data29) - 1 },
+    { "fr/tone-markers", data30, (int64_t)sizeof(data30) - 1 },
+    { "names/first-names.tsv", data31, (int64_t)sizeof(data31) - 1 },
 };
 
 int32_t nlex_count(void) { return (int32_t)(sizeof(table) / sizeof(table[0])); }

@@ -39,13 +39,17 @@ extension Views {
 
 extension Views {
     /// The summary with, under each chosen sentence, its score and the features that weighed most for it
-    /// (`newsnlp summarize --explain`): the learned model's largest terms (weight × value), or, with the hand weights,
+    /// (`newsnlp summarize --explain`): the learned model's terms (weight × value) furthest from the article's average
+    /// candidate's, or, with the hand weights,
     /// the sentence's standing and its position, coverage and centrality.
     public static func summaryExplained(_ d: Document, strongest: Int = 4) -> String {
         guard let s = d.summary, !s.sentences.isEmpty else { return "" }
         var byIndex: [Int32: SummaryCandidate] = [:]
         for c in s.candidates ?? [] { byIndex[c.sentence] = c }
         let names = SummaryFeature.allCases.map(\.rawValue)
+        var averages = [Double](repeating: 0, count: names.count)
+        let all = s.candidates ?? []
+        for c in all where !c.contributions.isEmpty { for f in averages.indices { averages[f] += c.contributions[f] / Double(all.count) } }
         var out = ""
         for (k, index) in s.sentences.enumerated() {
             let score = k < s.scores.count ? s.scores[k] : 0
@@ -57,10 +61,11 @@ extension Views {
                 out += shown.map { "\($0.rawValue) \(decimal(c.features[SentenceFeatures.index[$0]!], 2))" }.joined(separator: ", ") + "\n"
                 continue
             }
-            let order = c.contributions.indices.filter { c.contributions[$0] != 0 }
-                .sorted { abs(c.contributions[$0]) > abs(c.contributions[$1]) }.prefix(strongest)
+            // Each feature's part of the logit against the average candidate of the article: what set it apart.
+            let part = c.contributions.indices.map { c.contributions[$0] - averages[$0] }
+            let order = part.indices.filter { part[$0] != 0 }.sorted { abs(part[$0]) > abs(part[$1]) }.prefix(strongest)
             out += "    " + order.map { f in
-                let part = c.contributions[f]
+                let part = part[f]
                 return "\(names[f]) \(part >= 0 ? "+" : "−")\(decimal(abs(part), 2)) (= \(decimal(c.features[f], 2)))"
             }.joined(separator: ", ") + "\n"
         }

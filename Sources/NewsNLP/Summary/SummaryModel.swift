@@ -110,11 +110,14 @@ extension Lexicons {
     /// The language's learned summary model: the last `{lang}/summary-model` file (a user's wins over the
     /// built-in one), or nil when there is none or it cannot be read (`validate()` reports a user's bad file).
     func summaryModel(_ language: Language) -> SummaryModel? {
-        cached("summary-model:" + language.code) { () -> SummaryModel? in
-            guard let file = files(language.code + "/summary-model").last else { return nil }
-            return try? SummaryModel.parse(file)
-        }
+        // Cached in a box: a cached nil must not read as "not cached yet".
+        cached("summary-model:" + language.code) { () -> ModelBox in
+            guard let file = files(language.code + "/summary-model").last else { return ModelBox(model: nil) }
+            return ModelBox(model: try? SummaryModel.parse(file))
+        }.model
     }
+
+    struct ModelBox: Sendable { var model: SummaryModel? }
 }
 
 #if canImport(Glibc)
