@@ -132,15 +132,18 @@ static const unsigned char data41[] = {
 #embed "../../Lexicons/fr/stopwords"
 , 0 };
 static const unsigned char data42[] = {
-#embed "../../Lexicons/fr/tokenization"
+#embed "../../Lexicons/fr/summary-model"
 , 0 };
 static const unsigned char data43[] = {
-#embed "../../Lexicons/fr/tone-markers"
+#embed "../../Lexicons/fr/tokenization"
 , 0 };
 static const unsigned char data44[] = {
-#embed "../../Lexicons/html-classes.tsv"
+#embed "../../Lexicons/fr/tone-markers"
 , 0 };
 static const unsigned char data45[] = {
+#embed "../../Lexicons/html-classes.tsv"
+, 0 };
+static const unsigned char data46[] = {
 #embed "../../Lexicons/names/first-names.tsv"
 , 0 };
 
@@ -187,10 +190,11 @@ static const struct { const char *name; const unsigned char *data; int64_t lengt
     { "fr/speech-verbs", data39, (int64_t)sizeof(data39) - 1 },
     { "fr/stance-cues", data40, (int64_t)sizeof(data40) - 1 },
     { "fr/stopwords", data41, (int64_t)sizeof(data41) - 1 },
-    { "fr/tokenization", data42, (int64_t)sizeof(data42) - 1 },
-    { "fr/tone-markers", data43, (int64_t)sizeof(data43) - 1 },
-    { "html-classes.tsv", data44, (int64_t)sizeof(data44) - 1 },
-    { "names/first-names.tsv", data45, (int64_t)sizeof(data45) - 1 },
+    { "fr/summary-model", data42, (int64_t)sizeof(data42) - 1 },
+    { "fr/tokenization", data43, (int64_t)sizeof(data43) - 1 },
+    { "fr/tone-markers", data44, (int64_t)sizeof(data44) - 1 },
+    { "html-classes.tsv", data45, (int64_t)sizeof(data45) - 1 },
+    { "names/first-names.tsv", data46, (int64_t)sizeof(data46) - 1 },
 };
 
 int32_t nlex_count(void) { return (int32_t)(sizeof(table) / sizeof(table[0])); }

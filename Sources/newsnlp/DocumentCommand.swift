@@ -15,10 +15,14 @@ struct DocumentJob {
     var jobs = 1
     /// Renders a document as text for people.
     var renderText: (Document, Analyzer) -> String
+    /// Fill the summary's candidates (`summarize --explain`).
+    var summaryExplain = false
 
     func run() throws {
         let lexicons = try common.loadLexicons()
-        let analyzer = Analyzer(options: common.analysisOptions(layers: layers, summary: summary), lexicons: lexicons)
+        var options = common.analysisOptions(layers: layers, summary: summary)
+        options.summaryExplain = summaryExplain
+        let analyzer = Analyzer(options: options, lexicons: lexicons)
         if inputFormat == .jsonl {
             guard format == .jsonl || format == .json else {
                 throw ValidationError("--input-format jsonl writes JSON Lines: use --format jsonl")

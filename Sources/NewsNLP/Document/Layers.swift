@@ -166,8 +166,32 @@ public struct Quote: Sendable {
 public struct Summary: Sendable {
     /// Indices of the chosen sentences, in document order.
     public var sentences: [Int32]
+    /// The score of each chosen sentence (same order): the learned model's probability, or, with the hand weights,
+    /// the summary's expected F-measure when the sentence was added.
+    public var scores: [Double] = []
+    /// Every candidate sentence with its score and features, when the summary was asked to explain itself.
+    public var candidates: [SummaryCandidate]?
 
-    public init(sentences: [Int32]) {
+    public init(sentences: [Int32], scores: [Double] = [], candidates: [SummaryCandidate]? = nil) {
         self.sentences = sentences
+        self.scores = scores
+        self.candidates = candidates
+    }
+}
+
+/// A sentence the summary could choose, with what it weighed (`newsnlp summarize --explain`).
+public struct SummaryCandidate: Sendable {
+    public var sentence: Int32
+    public var score: Double
+    /// Feature values, indexed like `SummaryFeature.allCases`.
+    public var features: [Double]
+    /// Each feature's part of the learned logit (weight × value), same indexing; empty with the hand weights.
+    public var contributions: [Double]
+
+    public init(sentence: Int32, score: Double, features: [Double], contributions: [Double]) {
+        self.sentence = sentence
+        self.score = score
+        self.features = features
+        self.contributions = contributions
     }
 }

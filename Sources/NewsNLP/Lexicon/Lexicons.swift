@@ -61,6 +61,9 @@ extension Lexicons {
             if file.name.hasPrefix("entities/") {
                 _ = try EntityLexiconParser.parse(file)
             }
+            if file.name.hasSuffix("/summary-model") {
+                _ = try SummaryModel.parse(file)
+            }
         }
     }
 }

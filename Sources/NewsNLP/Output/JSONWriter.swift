@@ -30,6 +30,16 @@ struct JSONWriter {
         afterKey = true
     }
 
+    /// A key that is an ASCII name known to need no escaping (a `SummaryFeature`'s raw value).
+    mutating func key(name k: String) {
+        separator()
+        bytes.append(0x22)
+        bytes.append(contentsOf: k.utf8)
+        bytes.append(0x22)
+        bytes.append(0x3A)
+        afterKey = true
+    }
+
     private mutating func separator() {
         if afterKey { afterKey = false; return }
         if counts[counts.count - 1] > 0 { bytes.append(0x2C) }

@@ -155,6 +155,20 @@ public struct ReportWriter: Sendable {
                 w.beginObject()
                 w.key("sentences"); w.beginArray(); for k in s.sentences { w.int(Int(k)) }; w.endArray()
                 w.key("text"); w.string(summaryText(d, s))
+                w.key("scores"); w.beginArray(); for x in s.scores { w.number(x) }; w.endArray()
+                if let candidates = s.candidates {
+                    w.key("candidates"); w.beginArray()
+                    for c in candidates {
+                        w.beginObject()
+                        w.key("sentence"); w.int(Int(c.sentence))
+                        w.key("score"); w.number(c.score)
+                        w.key("features"); w.beginObject()
+                        for (f, v) in zip(SummaryFeature.allCases, c.features) { w.key(name: f.rawValue); w.number(v) }
+                        w.endObject()
+                        w.endObject()
+                    }
+                    w.endArray()
+                }
                 w.endObject()
             } else { w.null() }
             w.endObject()

@@ -19,7 +19,10 @@ extension Analyzer {
             stages.coreference(language, lexicons).process(&document)
         case .quotes: stages.quotes(language, lexicons).process(&document)
         case .tone: stages.tone(language, lexicons).process(&document)
-        case .summary: Summarizer(length: options.summaryLength).process(&document, lexicons: lexicons)
+        case .summary:
+            var summarizer = Summarizer(length: options.summaryLength)
+            summarizer.explain = options.summaryExplain
+            summarizer.process(&document, lexicons: lexicons)
         }
     }
 }

@@ -6,6 +6,8 @@ public struct AnalysisOptions: Sendable {
     public var summaryLength: SummaryLength
     /// Layers to compute. Segmentation always runs.
     public var layers: Set<Layer>
+    /// Fill the summary's candidates (scores and features of every sentence it could choose).
+    public var summaryExplain = false
 
     /// A layer after segmentation. Its declaration (`requires`, `reports`) is the one place that says what it reads
     /// and what of the report it fills: `Analyzer` runs a request's layers from it, `ReportContent(layers:)` follows.

@@ -10,8 +10,9 @@ struct SentenceProfiles {
     /// Per candidate: term id → tf-idf weight, sorted by term id.
     var vectors: [[(term: Int32, weight: Double)]] = []
     var norms: [Double] = []
-    /// Per candidate: its word tokens.
+    /// Per candidate: its word tokens, and those that are numbers.
     var wordCounts: [Int] = []
+    var numberCounts: [Int] = []
     /// The sum of all candidate vectors (term id → weight).
     var centroid: [Double] = []
     var centroidNorm = 0.0
@@ -79,6 +80,7 @@ struct SentenceProfiles {
             bags.append(bag.terms)
             startsWithPronoun.append(bag.first.map { pronouns.contains($0) } ?? false)
             wordCounts.append(words)
+            numberCounts.append(bag.numbers)
         }
         // Document frequencies over the candidates, then tf-idf vectors.
         let termCount = ids.count
@@ -163,6 +165,7 @@ extension SentenceProfiles {
         /// Word tokens, and those inside quote marks.
         var words = 0
         var quotedWords = 0
+        var numbers = 0
         var opensBracket = false
     }
 
@@ -187,6 +190,7 @@ extension SentenceProfiles {
             }
             guard t.kind == .word || t.kind == .number || t.kind == .hashtag else { continue }
             words += 1
+            if t.kind == .number { bag.numbers += 1 }
             if inGuillemets || inQuotes { bag.quotedWords += 1 }
             let (wordHash, stemHash, stemLength) = Self.fold(d.utf8, t.span, &scratch)
             if words == 1 { bag.first = wordHash }

@@ -20,6 +20,10 @@
 public struct Summarizer: Sendable {
     public var length: SummaryLength
     public var weights: SummaryWeights
+    /// Use the language's learned model (`Lexicons/{lang}/summary-model`) when it has one; the hand weights otherwise.
+    public var learned = true
+    /// Fill `Summary.candidates` (every candidate's score and features).
+    public var explain = false
 
     public init(length: SummaryLength = .sentences(3)) {
         self.length = length
@@ -37,13 +41,62 @@ public struct Summarizer: Sendable {
     }
 
     /// The summary of a segmented document (entities are used when present).
+    ///
+    /// With a learned model, each candidate gets a score from its `SummaryFeature`s (the hand model's coverage
+    /// among them) and the summary takes the best-scoring candidates one at a time, each candidate's logit lowered
+    /// by its similarity to the sentences already taken (and near-duplicates never taken).
     public func summarize(_ document: Document, lexicons: Lexicons = .builtIn) -> Summary {
         let words = lexicons.summaryWordHashes(document.language)
         let profile = SentenceProfiles(document, stopwords: words.stopwords, pronouns: words.pronouns)
-        guard !profile.candidates.isEmpty else { return Summary(sentences: []) }
-        let standing = rank(profile, document)
-        return Summary(sentences: select(profile, standing: standing))
+        guard !profile.candidates.isEmpty else { return Summary(sentences: [], candidates: explain ? [] : nil) }
+        let centrality = (0..<profile.candidates.count).map { profile.cosine($0, profile.centroid, profile.centroidNorm) }
+        let standing = rank(profile, document, centrality: centrality)
+        let q = salience(profile)
+        let model = learned ? lexicons.summaryModel(document.language) : nil
+        guard let model else {
+            let (chosen, scores) = select(profile, standing: standing, salience: q)
+            var candidates: [SummaryCandidate]?
+            if explain {
+                let features = SentenceFeatures(profile, document, coverage: soloValues(profile, standing: standing, salience: q), centrality: centrality)
+                candidates = profile.candidates.enumerated().map { i, c in
+                    SummaryCandidate(sentence: c, score: standing[i], features: features.row(i), contributions: [])
+                }
+            }
+            return Summary(sentences: chosen.map { profile.candidates[$0] }, scores: scores, candidates: candidates)
+        }
+        let w = model.weights(for: length)
+        let features = SentenceFeatures(profile, document, coverage: soloValues(profile, standing: standing, salience: q), centrality: centrality)
+        let logits = (0..<profile.candidates.count).map { w.logit(features.values, $0) }
+        let probabilities = logits.map(sigmoid)
+        let chosen: [(index: Int, value: Double)]
+        switch w.choice {
+        case .coverage:
+            let best = probabilities.max() ?? 1
+            let learned = probabilities.map { best > 0 ? pow($0 / best, w.standing) : 1 }
+            chosen = select(profile, standing: learned, salience: q, abstract: w.abstract).chosen.map { ($0, 0) }
+        case .score:
+            var gained = 0.0, words = 0
+            chosen = greedy(profile, value: { i, redundancy in
+                let n = Double(profile.wordCounts[i])
+                return 2 * (gained + probabilities[i] * n * max(0, 1 - w.redundancy * redundancy)) / (Double(words) + n + w.abstract)
+            }, take: { i in
+                gained += probabilities[i] * Double(profile.wordCounts[i])
+                words += profile.wordCounts[i]
+            })
+        }
+        var candidates: [SummaryCandidate]?
+        if explain {
+            candidates = profile.candidates.enumerated().map { i, c in
+                let row = features.row(i)
+                return SummaryCandidate(sentence: c, score: sigmoid(logits[i]), features: row,
+                                        contributions: zip(w.weights, row).map { $0 * $1 })
+            }
+        }
+        return Summary(sentences: chosen.map { profile.candidates[$0.index] }, scores: chosen.map { probabilities[$0.index] },
+                       candidates: candidates)
     }
+
+    func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
 }
 
 /// The weights of the summary; the defaults were set on French news (see `Summarizer`).
@@ -85,12 +138,12 @@ public struct SummaryWeights: Sendable, Equatable {
 
 extension Summarizer {
     /// The standing of every candidate (indexed like `profile.candidates`): the factor on its words' salience.
-    func rank(_ p: SentenceProfiles, _ d: Document) -> [Double] {
+    func rank(_ p: SentenceProfiles, _ d: Document, centrality: [Double]) -> [Double] {
         let w = weights
         var standing = [Double](repeating: 1, count: p.candidates.count)
         for (rank, c) in p.candidates.enumerated() {
             var s = 1 + w.lead * pow(0.5, Double(rank) / max(w.leadHalfLife, 0.1))
-            s *= 1 + w.centrality * p.cosine(rank, p.centroid, p.centroidNorm)
+            s *= 1 + w.centrality * centrality[rank]
             if p.quoteShare[rank] >= w.quotedShare { s *= w.quoted }
             if d.sentences[Int(c)].isQuestion(d) { s *= w.question }
             if p.opensBracket[rank] { s *= w.bracket }
@@ -120,28 +173,58 @@ extension Summarizer {
         return out
     }
 
-    /// Greedy choice by expected F-measure gain, returned in document order.
-    func select(_ p: SentenceProfiles, standing: [Double]) -> [Int32] {
-        let n = p.candidates.count
-        let q = salience(p)
+    /// The salience candidate i's word t is worth (its standing scales it, except for title words).
+    @inline(__always) func value(_ q: [Double], _ standing: [Double], _ t: Int32, _ i: Int) -> Double {
+        q[Int(t)] < 0 ? -q[Int(t)] : q[Int(t)] * standing[i]
+    }
+
+    /// Per candidate: the expected F-measure of a summary made of it alone, 2·salience / (words + abstract words).
+    func soloValues(_ p: SentenceProfiles, standing: [Double], salience q: [Double]) -> [Double] {
+        (0..<p.candidates.count).map { i in
+            var g = 0.0
+            for t in p.contentTerms[i] { g += value(q, standing, t, i) }
+            for t in p.stopTerms[i] { g += value(q, standing, t, i) }
+            return 2 * g / (Double(p.wordCounts[i]) + weights.abstractWords)
+        }
+    }
+
+    /// Greedy choice by expected F-measure gain (the hand weights), returned in document order with each
+    /// sentence's value when it was chosen.
+    func select(_ p: SentenceProfiles, standing: [Double], salience q: [Double], abstract: Double? = nil) -> (chosen: [Int], scores: [Double]) {
+        let abstractWords = abstract ?? weights.abstractWords
         var covered = [Double](repeating: 0, count: q.count)
-        var chosen: [Int] = []
+        var words = 0
+        var gained = 0.0
+        func gain(_ i: Int) -> Double {
+            var g = 0.0
+            for t in p.contentTerms[i] { g += max(0, value(q, standing, t, i) - covered[Int(t)]) }
+            for t in p.stopTerms[i] { g += max(0, value(q, standing, t, i) - covered[Int(t)]) }
+            return g
+        }
+        let chosen = greedy(p, value: { i, _ in 2 * (gained + gain(i)) / (Double(words + p.wordCounts[i]) + abstractWords) },
+                            take: { best in
+                                gained += gain(best)
+                                words += p.wordCounts[best]
+                                for t in p.contentTerms[best] { covered[Int(t)] = max(covered[Int(t)], value(q, standing, t, best)) }
+                                for t in p.stopTerms[best] { covered[Int(t)] = max(covered[Int(t)], value(q, standing, t, best)) }
+                            })
+        return (chosen.map(\.index), chosen.map(\.value))
+    }
+
+    /// Takes candidates one at a time, each time the one of highest `value(i, redundancy)` (redundancy: its highest
+    /// cosine with a sentence already taken), skipping near-duplicates, until the summary's length is reached;
+    /// `take` is told of each one taken. Returns the taken candidates in document order with their values.
+    func greedy(_ p: SentenceProfiles, value: (Int, Double) -> Double, take: (Int) -> Void) -> [(index: Int, value: Double)] {
+        let n = p.candidates.count
+        var chosen: [(index: Int, value: Double)] = []
         var redundancy = [Double](repeating: 0, count: n)
         var taken = [Bool](repeating: false, count: n)
         var words = 0
-        var gained = 0.0
         let target: Int
         switch length {
         case .sentences(let k): target = min(max(k, 0), n)
         case .ratio(let r): target = min(n, max(1, Int((r * Double(n)).rounded())))
         case .words: target = n
-        }
-        func value(_ t: Int32, _ i: Int) -> Double { q[Int(t)] < 0 ? -q[Int(t)] : q[Int(t)] * standing[i] }
-        func gain(_ i: Int) -> Double {
-            var g = 0.0
-            for t in p.contentTerms[i] { g += max(0, value(t, i) - covered[Int(t)]) }
-            for t in p.stopTerms[i] { g += max(0, value(t, i) - covered[Int(t)]) }
-            return g
         }
         while chosen.count < target {
             var best = -1
@@ -149,23 +232,21 @@ extension Summarizer {
             for i in 0..<n where !taken[i] {
                 // Near-duplicates are never chosen twice.
                 if redundancy[i] > weights.duplicate { continue }
-                let value = 2 * (gained + gain(i)) / (Double(words + p.wordCounts[i]) + weights.abstractWords)
-                if value > bestValue { bestValue = value; best = i }
+                let v = value(i, redundancy[i])
+                if v > bestValue { bestValue = v; best = i }
             }
             guard best >= 0 else { break }
             taken[best] = true
             if case .words(let limit) = length, !chosen.isEmpty, words + p.wordCounts[best] > limit { continue }
-            gained += gain(best)
+            take(best)
             words += p.wordCounts[best]
-            chosen.append(best)
-            for t in p.contentTerms[best] { covered[Int(t)] = max(covered[Int(t)], value(t, best)) }
-            for t in p.stopTerms[best] { covered[Int(t)] = max(covered[Int(t)], value(t, best)) }
+            chosen.append((best, bestValue))
             for i in 0..<n where !taken[i] {
                 redundancy[i] = max(redundancy[i], p.similarity(i, best))
             }
             if case .words(let limit) = length, words >= limit { break }
         }
-        return chosen.sorted().map { p.candidates[$0] }
+        return chosen.sorted { $0.index < $1.index }
     }
 }
 

@@ -64,8 +64,9 @@ struct SummarizerTests {
     @Test func redundantSentencesAreNotBothChosen() {
         let text = "Le conseil a voté le budget de la ville mardi soir. Le conseil a voté le budget de la ville mardi soir. Les écoles recevront trois millions d'euros. La piscine municipale sera rénovée l'an prochain."
         let d = Analyzer(options: AnalysisOptions(language: .french, summaryLength: .sentences(2), layers: [.summary])).analyze(text)
-        #expect(d.summary!.sentences.contains(0))
-        #expect(!d.summary!.sentences.contains(1))
+        // One of the two copies (the learned French weights may prefer either), never both.
+        #expect(d.summary!.sentences.filter { $0 < 2 }.count == 1)
+        #expect(d.summary!.sentences.count == 2)
     }
 
     @Test func aSentenceThatIsAllQuotationYieldsToTheReportedFact() {
