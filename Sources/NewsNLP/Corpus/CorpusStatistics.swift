@@ -51,6 +51,10 @@ public struct CorpusStatistics: Sendable {
         let folder = folder == "(top)" ? "" : folder
         self.folder = folder
         let filter = folder == nil ? "" : " AND d.folder = ?"
+        // Rows of entities and quotes are joined to their documents only to filter by folder (covering indexes
+        // answer the rest).
+        let entityJoin = folder == nil ? "" : " JOIN documents d ON d.id = e.document_id"
+        let quoteJoin = folder == nil ? "" : " JOIN documents d ON d.id = q.document_id"
         let args: StatementArguments = folder.map { [$0] } ?? []
         tables = try store.read { db in
             func rows(_ sql: String, _ extra: StatementArguments = []) throws -> [Row] {
@@ -62,10 +66,10 @@ public struct CorpusStatistics: Sendable {
 
             let documents = try count("SELECT count(*) FROM documents d WHERE 1\(filter)")
             let errors = try count("SELECT count(*) FROM documents d WHERE d.error IS NOT NULL\(filter)")
-            let quotes = try count("SELECT count(*) FROM quotes q JOIN documents d ON d.id = q.document_id WHERE 1\(filter)")
-            let attributed = try count("SELECT count(*) FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.speaker_name IS NOT NULL\(filter)")
-            let named = try count("SELECT count(*) FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.speaker_entity IS NOT NULL\(filter)")
-            let entities = try count("SELECT count(*) FROM (SELECT 1 FROM entities e JOIN documents d ON d.id = e.document_id WHERE 1\(filter) GROUP BY e.name, e.type)")
+            let quotes = try count("SELECT count(*) FROM quotes q\(quoteJoin) WHERE 1\(filter)")
+            let attributed = try count("SELECT count(*) FROM quotes q\(quoteJoin) WHERE q.speaker_name IS NOT NULL\(filter)")
+            let named = try count("SELECT count(*) FROM quotes q\(quoteJoin) WHERE q.speaker_entity IS NOT NULL\(filter)")
+            let entities = try count("SELECT count(*) FROM (SELECT 1 FROM entities e\(entityJoin) WHERE 1\(filter) GROUP BY e.name, e.type)")
             tables.append(StatsTable(name: "overview", title: "Corpus", columns: ["figure", "value"], rows: [
                 [.text("documents"), .int(documents)],
                 [.text("documents that failed"), .int(errors)],
@@ -115,7 +119,7 @@ public struct CorpusStatistics: Sendable {
 
             tables.append(StatsTable(name: "entities", title: "Most named entities (by documents)", columns: ["entity", "type", "documents", "mentions"],
                 rows: try rows("""
-                    SELECT e.name, e.type, count(*) AS docs, sum(e.mentions) AS m FROM entities e JOIN documents d ON d.id = e.document_id
+                    SELECT e.name, e.type, count(*) AS docs, sum(e.mentions) AS m FROM entities e\(entityJoin)
                     WHERE 1\(filter) GROUP BY e.name, e.type ORDER BY docs DESC, m DESC, e.name LIMIT ?
                     """, top).map { [.text($0[0]), .text($0[1]), .int($0[2]), .int($0[3])] },
                 chart: (0, 2)))
@@ -123,14 +127,14 @@ public struct CorpusStatistics: Sendable {
             tables.append(StatsTable(name: "speakers", title: "Most quoted people", columns: ["speaker", "gender", "quotes", "share", "documents"],
                 rows: try rows("""
                     SELECT q.speaker_name, \(CorpusStatistics.majorityGender) AS g, count(*) AS n, count(DISTINCT q.document_id)
-                    FROM quotes q JOIN documents d ON d.id = q.document_id
+                    FROM quotes q\(quoteJoin)
                     WHERE q.speaker_entity IS NOT NULL\(filter) GROUP BY q.speaker_name ORDER BY n DESC, 4 DESC, q.speaker_name LIMIT ?
                     """, top).map { [.text($0[0]), .text($0[1]), .int($0[2]), .share(fraction($0[2], attributed)), .int($0[3])] },
                 chart: (0, 2)))
 
             let genders = try rows("""
                 SELECT g, sum(n), count(*) FROM (
-                    SELECT \(CorpusStatistics.majorityGender) AS g, count(*) AS n FROM quotes q JOIN documents d ON d.id = q.document_id
+                    SELECT \(CorpusStatistics.majorityGender) AS g, count(*) AS n FROM quotes q\(quoteJoin)
                     WHERE q.speaker_name IS NOT NULL\(filter)
                     GROUP BY CASE WHEN q.speaker_entity IS NULL THEN q.document_id || '/' || q.speaker_name ELSE q.speaker_name END)
                 GROUP BY g
@@ -147,7 +151,7 @@ public struct CorpusStatistics: Sendable {
             tables.append(StatsTable(name: "stance", title: "Stance per entity (mean score, documents with a stance)", columns: ["entity", "type", "documents", "mean stance", "negative", "positive"],
                 rows: try rows("""
                     SELECT e.name, e.type, count(*) AS n, avg(e.stance_score), sum(e.stance_label = 'negative'), sum(e.stance_label = 'positive')
-                    FROM entities e JOIN documents d ON d.id = e.document_id
+                    FROM entities e\(entityJoin)
                     WHERE e.stance_score IS NOT NULL\(filter) GROUP BY e.name, e.type ORDER BY n DESC, e.name LIMIT ?
                     """, top).map { [.text($0[0]), .text($0[1]), .int($0[2]), .real($0[3]), .int($0[4]), .int($0[5])] },
                 chart: (0, 3)))
