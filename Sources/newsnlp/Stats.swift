@@ -13,10 +13,11 @@ extension NewsNLPCommand {
         static let configuration = CommandConfiguration(
             abstract: "The corpus view of a batch run: who is named, who is quoted, by gender, tone and stance.",
             discussion: """
-            INPUT is a SQLite store (newsnlp batch DIR --out corpus.sqlite) or a JSON Lines file of reports
-            (newsnlp batch DIR --out corpus.jsonl); the kind is read from the file's first bytes. Tables:
+            INPUT is a SQLite store (newsnlp batch DIR --out corpus.sqlite) or a JSON Lines file of reports \
+            (newsnlp batch DIR --out corpus.jsonl); the kind is read from the file's first bytes. Tables: \
             \(CorpusStatistics.tableNames.joined(separator: ", ")).
-            Gender is the gender of the quoted person's entity in each report (women, men); a person the
+
+            Gender is the gender of the quoted person's entity in each report (women, men); a person the \
             reports give no gender stays unknown.
             """
         )
