@@ -60,7 +60,7 @@ extension Views {
             if c.contributions.isEmpty {
                 let shown: [SummaryFeature] = [.lead, .coverage, .centrality]
                 out += "    hand weights: standing \(decimal(c.score, 2)); "
-                out += shown.map { "\($0.rawValue) \(decimal(c.features[SentenceFeatures.index[$0]!], 2))" }.joined(separator: ", ") + "\n"
+                out += shown.map { "\($0.rawValue) \(decimal(c.features[$0.position], 2))" }.joined(separator: ", ") + "\n"
                 continue
             }
             // Each feature's part of the logit against the average candidate of the article: what set it apart.

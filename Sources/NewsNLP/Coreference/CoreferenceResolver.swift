@@ -371,6 +371,8 @@ private struct CorefPass {
             if tokens[k].kind != .word || speechVerb(k) { return nil }
             if has(k, [.auxiliary, .be, .negation, .reflexive, .clitic, .pronoun, .complementizer, .stop, .conjunction]) { return nil }
             if lex.word(keys[k], .subject) != nil { return nil }
+            // Only a complement with "de" leads on to the name: "face à Donald Trump" is another person.
+            if has(k, .preposition) && !has(k, .determiner) && !isComplementPreposition(k) { return nil }
             k += 1
         }
         return nil

@@ -406,7 +406,7 @@ struct RowInsert {
         index += 1
         guard var v else { sqlite3_bind_null(statement, index); return }
         let i = index, s = statement
-        v.withUTF8 { u in
+        _ = v.withUTF8 { u in
             if let base = u.baseAddress {
                 sqlite3_bind_text(s, i, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(u.count), RowInsert.transient)
             } else {

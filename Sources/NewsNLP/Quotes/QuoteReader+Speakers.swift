@@ -225,7 +225,7 @@ extension QuoteReader {
 
     func documentEntity(_ id: String?) -> String? {
         guard let id else { return nil }
-        return document.entities.contains(where: { $0.id == id }) ? id : nil
+        return index.entity(id: id) != nil ? id : nil
     }
 
     /// The nearest person mentioned before `offset`, outside quotes, of a compatible gender.

@@ -10,6 +10,8 @@ struct QuoteReader {
     let speakers: SpeakerLexicon
     /// Role nouns and titles, to tell a name from a role word.
     let corefLex: CorefLexicon
+    /// Spans to entities, built once per document (no scan of the entities per lookup).
+    let index: SpanIndex
     /// The `WordKey` of every token.
     let keys: [UInt64]
     /// Person mentions in document order (entities first, names found in the text otherwise).
@@ -79,6 +81,7 @@ struct QuoteReader {
 
     init(text: UnsafeBufferPointer<UInt8>, document: Document, lexicon: QuoteLexicon, firstNames: FirstNames, speakers: SpeakerLexicon, roles: CorefLexicon) {
         self.corefLex = roles
+        self.index = SpanIndex(document)
         self.text = text
         self.document = document
         self.tokens = document.tokens
@@ -817,10 +820,9 @@ extension QuoteReader {
         return speakers.byKey[WordKey.of(text, Int(tokens[a].span.start), Int(tokens[b - 1].span.end))] != nil
     }
 
+    /// The person or organisation one of whose names overlaps `span`.
+    /// - Complexity: O(log n), through the document's span index.
     func entity(covering span: Span) -> Entity? {
-        for e in document.entities where e.type == .person || e.type == .organisation {
-            if e.mentions.contains(where: { $0.span.overlaps(span) }) { return e }
-        }
-        return nil
+        index.entity(mentionOverlapping: span, types: [.person, .organisation]).map { document.entities[$0] }
     }
 }

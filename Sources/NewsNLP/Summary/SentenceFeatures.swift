@@ -162,3 +162,8 @@ extension SentenceFeatures {
     /// Candidate i's feature values.
     func row(_ i: Int) -> [Double] { Array(values[i * Self.count..<(i + 1) * Self.count]) }
 }
+
+extension SummaryFeature {
+    /// The feature's place in a candidate's `features` (`SummaryCandidate.features`).
+    public var position: Int { SentenceFeatures.index[self]! }
+}

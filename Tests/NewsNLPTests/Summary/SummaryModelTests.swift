@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import NewsNLP
+@testable import newsnlp
 
 @Suite("Summary model")
 struct SummaryModelTests {
@@ -95,14 +96,14 @@ struct SummaryModelTests {
         #expect(hand.summarize(d).sentences == s.sentences)
     }
 
-    /// The golden summaries of the committed articles: `NEWSNLP_UPDATE_GOLDEN=1 swift test --filter "Summary model"`
+    /// The golden summaries of the committed articles: `NEWSNLP_REGENERATE_GOLDEN=1 swift test --filter "Summary model"`
     /// rewrites them (then read the diff).
     @Test(arguments: ["fr-desantis-twitter-space", "fr-conseil-municipal", "summary-fr-usine", "en-senate-vote"])
     func goldenSummaries(name: String) throws {
         let d = try analyzed("Corpora/\(name).txt")
         let got = Views.summaryText(d)
         let path = packageRoot + "/Corpora/golden/\(name).summary.txt"
-        if ProcessInfo.processInfo.environment["NEWSNLP_UPDATE_GOLDEN"] == "1" {
+        if ProcessInfo.processInfo.environment["NEWSNLP_REGENERATE_GOLDEN"] == "1" {
             try got.write(toFile: path, atomically: true, encoding: .utf8)
         }
         let golden = try String(contentsOfFile: path, encoding: .utf8)
