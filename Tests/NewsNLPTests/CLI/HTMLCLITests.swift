@@ -108,8 +108,8 @@ struct HTMLCLITests {
         let root = NSTemporaryDirectory() + "newsnlp-html-batch-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: packageRoot + "/" + page, toPath: root + "/a-story.html")
-        FileManager.default.createFile(atPath: root + "/b-menu.htm", contents: Data("<html><body><nav><a href=/>Accueil</a></nav></body></html>".utf8))
-        FileManager.default.createFile(atPath: root + "/c-note.txt", contents: Data("Le maire a parlé mardi.\n".utf8))
+        _ = FileManager.default.createFile(atPath: root + "/b-menu.htm", contents: Data("<html><body><nav><a href=/>Accueil</a></nav></body></html>".utf8))
+        _ = FileManager.default.createFile(atPath: root + "/c-note.txt", contents: Data("Le maire a parlé mardi.\n".utf8))
         let r = try CLI.run(["batch", root, "--jobs", "1"])
         #expect(r.status == 1)
         let lines = BatchTests.lines(r.stdout)
