@@ -20,6 +20,9 @@ struct CLI {
         func json() throws -> [String: Any] { try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as! [String: Any] }
     }
 
+    /// SIGPIPE ignored once for the test process.
+    static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     static func run(_ args: [String], stdin: Data? = nil) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
@@ -31,8 +34,11 @@ struct CLI {
         p.standardInput = inp
         try p.run()
         if let stdin {
+            // A command may exit before it reads its input (a usage error): the write then fails with EPIPE, which
+            // must neither raise SIGPIPE in the test process nor trap (the non-throwing `write` does).
+            _ = ignoreBrokenPipes
             DispatchQueue.global().async {
-                inp.fileHandleForWriting.write(stdin)
+                try? inp.fileHandleForWriting.write(contentsOf: stdin)
                 try? inp.fileHandleForWriting.close()
             }
         } else {
