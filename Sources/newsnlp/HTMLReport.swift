@@ -265,21 +265,8 @@ private extension HTMLReport {
         return String(r)
     }
 
-    func escape(_ s: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// Text escaped for HTML (the library's escaping, shared with the corpus page).
+    func escape(_ s: String) -> String { StatsReport.escape(s) }
 }
 
 /// The labels of the HTML page in one language, from `Lexicons/{fr,en}/report-labels` (key, label); a missing key

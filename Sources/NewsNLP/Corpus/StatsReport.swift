@@ -171,7 +171,8 @@ public enum StatsReport {
     static let colours = ["negative": "#c0504d", "neutral": "#9e9e9e", "positive": "#4e9a4e",
                           "women": "#8e5ea2", "men": "#3a8fb7", "unknown": "#9e9e9e"]
 
-    static func escape(_ s: String) -> String {
+    /// Text escaped for HTML content and attribute values.
+    public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {
