@@ -1,4 +1,3 @@
-import Foundation
 /// Finds every mention of the document's people and bodies and ties each to an entity, in one pass over the
 /// text in reading order, keeping a salience score per entity (how much the passage is about it):
 ///
@@ -34,12 +33,6 @@ struct CoreferenceResolver: Sendable {
             return pass.run()
         }
         document.coreference = result.index
-        if getenv("NEWSNLP_DEBUG_COREF") != nil {
-            for m in result.index.mentions where m.kind != .name {
-                let who = m.entity >= 0 ? document.entities[Int(m.entity)].name : "-"
-                print("\(m.sentence) \(m.kind) [\(document.string(m.span))] → \(who)")
-            }
-        }
         for (k, refs) in result.references.enumerated() where !refs.isEmpty {
             document.entities[k].references = refs
         }
