@@ -136,17 +136,8 @@ private struct CorefPass {
     /// Which tokens stand between paired quote marks (the pairing the quote layer uses, paragraph by paragraph).
     static func quotedTokens(_ text: UnsafeBufferPointer<UInt8>, _ document: Document) -> [Bool] {
         var out = [Bool](repeating: false, count: document.tokens.count)
-        var paragraphs: [Span] = []
-        var current: Int32 = -1
-        for s in document.sentences {
-            if paragraphs.isEmpty || s.paragraph != current {
-                paragraphs.append(s.span)
-                current = s.paragraph
-            } else {
-                paragraphs[paragraphs.count - 1].end = s.span.end
-            }
-        }
         let sentences = document.sentences
+        let paragraphs = QuoteReader.paragraphs(of: sentences)
         let marked = QuoteMarks.scan(text, paragraphs: paragraphs, sentenceStart: { offset in
             Int(sentences[QuoteReader.sentenceIndex(sentences, offset)].span.start)
         })

@@ -160,7 +160,10 @@ extension QuoteReader {
     }
 
     /// The paragraphs as byte ranges, from the sentences' paragraph numbers.
-    func paragraphs() -> [Span] {
+    func paragraphs() -> [Span] { Self.paragraphs(of: sentences) }
+
+    /// The paragraphs of these sentences as byte ranges, from their paragraph numbers.
+    static func paragraphs(of sentences: [Sentence]) -> [Span] {
         var out: [Span] = []
         var current: Int32 = -1
         for s in sentences {
