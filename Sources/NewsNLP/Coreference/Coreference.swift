@@ -38,6 +38,8 @@ public struct Coreference: Sendable {
     public internal(set) var mentions: [Mention] = []
     /// For each sentence, the person the text is most about just before it (an entity index, or -1).
     public internal(set) var topPerson: [Int32] = []
+    /// The `WordKey` of every token, computed once by the coreference pass and read again by the quote reader.
+    var tokenKeys: [UInt64] = []
 
     public init() {}
 

@@ -188,6 +188,7 @@ private struct CorefPass {
         var index = Coreference()
         index.mentions = mentions
         index.topPerson = topPerson
+        index.tokenKeys = keys
         var genders: [Character?] = []
         for k in entities.indices {
             let v = genderVotes[k]

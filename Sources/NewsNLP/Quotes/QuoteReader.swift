@@ -89,9 +89,13 @@ struct QuoteReader {
         self.lex = lexicon
         self.firstNames = firstNames
         self.speakers = speakers
-        var keys = [UInt64](repeating: 0, count: document.tokens.count)
-        for (i, t) in document.tokens.enumerated() { keys[i] = WordKey.of(text, Int(t.span.start), Int(t.span.end)) }
-        self.keys = keys
+        if document.coreference.tokenKeys.count == document.tokens.count {
+            self.keys = document.coreference.tokenKeys  // keyed once by the coreference pass
+        } else {
+            var keys = [UInt64](repeating: 0, count: document.tokens.count)
+            for (i, t) in document.tokens.enumerated() { keys[i] = WordKey.of(text, Int(t.span.start), Int(t.span.end)) }
+            self.keys = keys
+        }
     }
 
     mutating func read() -> [Quote] {
