@@ -42,6 +42,8 @@ struct QuoteLexicon: Sendable {
         static let conjunction = WordClass(rawValue: 1 << 17)
         static let stop = WordClass(rawValue: 1 << 18)
         static let titleCue = WordClass(rawValue: 1 << 19)
+        /// An object pronoun before the verb ("lui a répondu", "leur a dit").
+        static let object = WordClass(rawValue: 1 << 20)
 
         static let pronoun: WordClass = [.pronounM, .pronounF, .pronounPlural, .pronounImpersonal]
         static let clitic: WordClass = [.cliticM, .cliticF, .cliticPlural, .cliticImpersonal]
@@ -52,7 +54,7 @@ struct QuoteLexicon: Sendable {
             "pronoun-plural": .pronounPlural, "pronoun-impersonal": .pronounImpersonal, "clitic-m": .cliticM,
             "clitic-f": .cliticF, "clitic-plural": .cliticPlural, "clitic-impersonal": .cliticImpersonal,
             "complementizer": .complementizer, "attribution": .attribution, "opinion": .opinion,
-            "conjunction": .conjunction, "stop": .stop, "title-cue": .titleCue,
+            "conjunction": .conjunction, "stop": .stop, "title-cue": .titleCue, "object": .object,
         ]
     }
 

@@ -265,7 +265,7 @@ extension QuoteReader {
         while p >= first && p >= t - 4 {
             if has(p, .reflexive) { reflexive = true; break }
             if has(p, .be) { passive = true }
-            else if !(has(p, .auxiliary) || has(p, .negation) || has(p, .clitic) || has(p, .pronoun)) { break }
+            else if !(has(p, .auxiliary) || has(p, .negation) || has(p, .clitic) || has(p, .pronoun) || has(p, .object)) { break }
             p -= 1
         }
         if !form.plain && !reflexive { return nil }
@@ -374,6 +374,10 @@ extension QuoteReader {
                 }
                 t += 1
             }
+            // The quote lies in the complement clause of a speech verb ("estime que … une « erreur »"), or it is the
+            // predicate of the subject just before it ("X « ne comprend pas »", "X a « salué »").
+            if !linked { linked = reportingVerb(before: openTok, first: first) != nil }
+            if !linked { linked = quotedPredicate(openTok, content: m.content, first: first) }
             if !linked, let q = accepted.last, q.sentence == s {
                 let qt = token(atOrAfter: Int(q.span.end))
                 var gap = 0
@@ -386,6 +390,38 @@ extension QuoteReader {
         let direct = atStart || afterColon || heading
         return Found(kind: direct ? .direct : .partial, span: m.content, sentence: s, cue: nil, source: nil, speaker: nil,
                      confidence: direct ? 0.9 : 0.8, bare: atStart && !hasIncise)
+    }
+
+    /// True when a speech verb of indirect speech and its complementizer ("estime que", "said that") precede the
+    /// quote in its sentence, with no other quote, colon or semicolon between: the quote is part of what is reported.
+    /// Returns the verb's token.
+    func reportingVerb(before openTok: Int, first: Int) -> Int? {
+        var t = openTok - 1, w = 0
+        while t > first && w < 40 {
+            if isQuoteMark(t) || isPunct(t, 0x3A) || isPunct(t, 0x3B) { return nil }
+            if isWord(t) {
+                w += 1
+                if has(t, .complementizer), let v = speechVerb(at: t - 1, first: first), v.form.que { return t - 1 }
+            }
+            t -= 1
+        }
+        return nil
+    }
+
+    /// True when the quoted words are the predicate of the subject just before the quote mark: a person or an
+    /// organisation named ("La ministre Claire Moreau « ne comprend pas »"; a pronoun is too often the subject of a
+    /// clause inside someone else's words), or a speech verb
+    /// after its auxiliary ("X a « salué »", "X a aussi « regretté »").
+    func quotedPredicate(_ openTok: Int, content: Span, first: Int) -> Bool {
+        let q0 = token(atOrAfter: Int(content.start))
+        guard q0 < tokens.count, isLowerWord(q0), !has(q0, [.determiner, .preposition, .conjunction]) else { return false }
+        guard openTok - 1 >= first else { return false }
+        let prev = openTok - 1
+        if lex.verbs[keys[q0]] != nil {
+            if has(prev, .auxiliary) || (prev - 1 >= first && isLowerWord(prev) && has(prev - 1, .auxiliary)) { return true }
+        }
+        guard isWord(prev) else { return false }
+        return index.entity(mentionOverlapping: tokens[prev].span, types: [.person, .organisation]) != nil
     }
 
     /// Capitalised words only ("Space", "En Marche"): a name or a title rather than speech.
@@ -440,7 +476,7 @@ extension QuoteReader {
             if control { t += 2; w += 2; continue }
             // A role word inside the subject: "Trump lawyer Marc Kasowitz said".
             let role = corefLex.roles[keys[t]] != nil
-            if !(isCapitalised(t) || adverb || role || has(t, [.pronoun, .determiner, .auxiliary, .negation, .reflexive, .clitic, .be]) || (t > start && has(t - 1, .determiner))) { return nil }
+            if !(isCapitalised(t) || adverb || role || has(t, [.pronoun, .determiner, .auxiliary, .negation, .reflexive, .clitic, .be, .object]) || (t > start && has(t - 1, .determiner))) { return nil }
             if isWord(t) { w += 1 }
             t += 1
         }
@@ -524,9 +560,12 @@ extension QuoteReader {
             j -= 1
         }
         var t = openTok - 1, w = 0
-        while t >= floor && w < 14 {
+        // The verb of a reported clause the quote is part of, however far back in the sentence.
+        let reporting = reportingVerb(before: openTok, first: floor)
+        while t >= floor && (w < 14 || reporting != nil) {
             if isWord(t) {
                 w += 1
+                if w >= 14, t != reporting { t -= 1; continue }
                 if let v = speechVerb(at: t, first: first) {
                     let g = cueGroup(verb: t, end: v.end, first: first, last: last)
                     f.cue = span(g.start, g.end)
@@ -564,6 +603,16 @@ extension QuoteReader {
                 return
             }
             c += 1
+        }
+        // 6. The quote is the predicate of the subject before it ("X « ne comprend pas »", "X a « salué »").
+        if openTok > first, isQuoteMark(openTok), quotedPredicate(openTok, content: f.span, first: first) {
+            var subjectEnd = openTok
+            while subjectEnd - 1 > first && (has(subjectEnd - 1, .auxiliary) || (isLowerWord(subjectEnd - 1) && has(subjectEnd - 2, .auxiliary))) { subjectEnd -= 1 }
+            if let src = clauseSubject(before: subjectEnd, floor: first) ?? subjectBefore(subjectEnd, floor: first) {
+                f.source = src
+                f.bare = false
+                return
+            }
         }
     }
 

@@ -398,7 +398,8 @@ private extension Tokenizer {
                 let (u, ul) = text.scalar(at: k + l)
                 if u.isUpper && k + l + ul == end && end < text.count && text.scalar(at: end).0.isSpace { return k }
             }
-            lowerRun = c.isLower ? lowerRun + 1 : 0
+            // Lower-case letters, or an upper-case run of a word ("RTL.La", not "U.S.A", whose letters are single).
+            lowerRun = c.isLower || (c.isUpper && (lowerRun > 0 || k == start)) ? lowerRun + 1 : 0
             k += l
         }
         return nil

@@ -114,4 +114,27 @@ struct SpeakerSieveTests {
         let a = speakers("« On nous a oubliés », a lancé un manifestant.", .french)
         #expect(speaker(of: "On nous a oubliés", in: a) == "un manifestant")
     }
+
+    @Test func shortQuotesWithTheirSpeakerInTheSentence() {
+        let q = speakers("""
+        La ministre de la Culture Odile Ferrand « ne comprend pas ». Le député Hugo Marchal a « salué » le vote du budget. \
+        Le maire Luc Girard estime que la fermeture des écoles de la commune était pour les familles une « erreur ». \
+        Le sénateur Paul Martin a exprimé sa « profonde gratitude » envers ses collègues.
+        """, .french)
+        #expect(speaker(of: "ne comprend pas", in: q) == "Odile Ferrand")
+        #expect(speaker(of: "salué", in: q) == "Hugo Marchal")
+        #expect(speaker(of: "erreur", in: q) == "Luc Girard")
+        #expect(speaker(of: "profonde gratitude", in: q) == "Paul Martin")
+        // A few quoted words with no speaker in the clause stay scare quotes.
+        let none = speakers("La ville a fermé ses « jardins partagés » pour l'hiver.", .french)
+        #expect(none.isEmpty)
+    }
+
+    @Test func objectPronounBeforeTheCueAndGluedSentences() {
+        let q = speakers("""
+        « Un changement de nom ne suffit pas », lui a répliqué Simon Durand. Il parlait sur RTL.La ministre Anne Caron « ne comprend pas ».
+        """, .french)
+        #expect(speaker(of: "Un changement de nom ne suffit pas", in: q) == "Simon Durand")
+        #expect(speaker(of: "ne comprend pas", in: q) == "Anne Caron")
+    }
 }
