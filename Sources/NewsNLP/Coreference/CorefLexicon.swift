@@ -34,7 +34,7 @@ struct CorefLexicon: Sendable {
     }
 
     enum WordClass: UInt8, Sendable {
-        case definite, demonstrative, indefinite, possessive, subject, plural, strong, premodifier, latter, impersonal
+        case definite, demonstrative, indefinite, possessive, subject, plural, strong, premodifier, latter, impersonal, collective
     }
 
     struct Word: Sendable {
@@ -91,6 +91,7 @@ struct CorefLexicon: Sendable {
                     case "premodifier": cls = .premodifier
                     case "latter": cls = .latter
                     case "impersonal": cls = .impersonal
+                    case "collective": cls = .collective
                     default: continue
                     }
                     let g = row.fields.count > 2 ? row.fields[2].trimmingSpaces() : ""

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds every mention of the document's people and bodies and ties each to an entity, in one pass over the
 /// text in reading order, keeping a salience score per entity (how much the passage is about it):
 ///
@@ -243,6 +245,15 @@ private struct CorefPass {
                 } else {
                     describe(d, sentence: s, first: range.lowerBound, end: end)
                 }
+                // The names inside the phrase's complements are mentions too ("les élus de La France insoumise").
+                for k in d.start..<d.end where nameEnd[k] >= 0 {
+                    let e = Int(tokenEntity[k])
+                    if entities[e].type == .organisation {
+                        name(e, k, min(Int(nameEnd[k]), d.end), sentence: s, first: range.lowerBound, end: end, heading: heading)
+                        // A group of its members in the subject's place: the organisation acts ("les élus de X ont …").
+                        if d.kind == .group || d.kind == .affiliation { raise(e, role(d.start, d.end, first: range.lowerBound, end: end)) }
+                    }
+                }
                 t = d.end
                 continue
             }
@@ -310,9 +321,13 @@ private struct CorefPass {
         if !d.isNew && !quoted[d.start] {
             if d.latter {
                 target = lastPerson(gender: d.gender, before: d.start)
-            } else if d.kind == .group {
-                // "le parti", "les députés": the organisation the passage is about, if one was just named.
-                target = salientOrganisation(threshold: Weight.recency)
+            } else if d.kind == .group || (d.kind == .affiliation && d.plural) {
+                // "les élus de X": the organisation its complement names; "les Insoumis", "les socialistes": the
+                // party named with the same word; "le parti", "les députés": the organisation the passage is about,
+                // if one was just named.
+                target = entitiesNamed(in: d.start, d.end).filter { entities[$0].type == .organisation }.min() ?? -1
+                if target < 0 { target = organisation(sharingStemWith: d.headToken) }
+                if target < 0 { target = salientOrganisation(threshold: Weight.recency) }
             } else {
                 // "l'ancienne ministre de Nicolas Sarkozy": someone other than the person in the complement.
                 target = salientPerson(gender: d.gender, head: d.head, affiliation: d.kind == .affiliation ? d.head : nil,
@@ -399,6 +414,24 @@ private struct CorefPass {
             target = k; best = salience[k]
         }
         return target
+    }
+
+    /// The organisation of the document whose name has a word of the same stem as token `h` ("insoumis" and
+    /// "La France insoumise", "socialistes" and "Parti socialiste"), or -1: a common prefix of at least five letters
+    /// that leaves at most two letters of the shorter word.
+    func organisation(sharingStemWith h: Int) -> Int {
+        guard h >= 0 && h < tokens.count else { return -1 }
+        let word = Array(document.string(tokens[h].span).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars)
+        guard word.count >= 5 else { return -1 }
+        for (k, e) in entities.enumerated() where e.type == .organisation {
+            for part in e.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(separator: " ") {
+                let w = Array(part.unicodeScalars)
+                var common = 0
+                while common < min(w.count, word.count) && w[common] == word[common] { common += 1 }
+                if common >= 5 && common >= min(w.count, word.count) - 2 { return k }
+            }
+        }
+        return -1
     }
 
     /// A plural pronoun ("ils", "-elles", "they"): the most salient organisation, if one stands out.
@@ -511,6 +544,10 @@ private struct CorefPass {
         var latter: Bool
         /// Its complement names another person ("le porte-parole de X").
         var relational: Bool
+        /// Its determiner shows a plural ("les socialistes").
+        var plural = false
+        /// The token of its head noun.
+        var headToken = -1
     }
 
     /// A noun phrase with a human head at token `t`: a determiner (optional in an apposition), pre-modifiers,
@@ -558,6 +595,10 @@ private struct CorefPass {
                 e = Int(nameEnd[e]); continue
             }
             if let (_, after) = rolePhrase(at: e, end: end), after > e, rolePhraseIsModifier(e) { e = after; continue }
+            // Coordinated heads of a group: "les députés et sénateurs du parti".
+            if role.kind == .group, e > afterRole - 1, has(e, .conjunction), e + 1 < end, let (r2, after) = rolePhrase(at: e + 1, end: end), r2.kind == .group {
+                e = after; continue
+            }
             if isCapitalised(e) && !has(e, [.pronoun, .conjunction, .determiner]) && !isSentenceStartWord(e) { e += 1; continue }
             // "Europe Ecologie - Les Verts": a dash inside a party name.
             if e > afterRole, e + 1 < end, isCapitalised(e - 1), tokens[e].kind == .punctuation, text[Int(tokens[e].span.start)] == 0x2D, isCapitalised(e + 1) { e += 1; continue }
@@ -600,7 +641,8 @@ private struct CorefPass {
         if gender == nil, let d = determiner, d.cls != .possessive { gender = d.gender }
         let isNew = determiner.map { $0.cls == .indefinite || $0.cls == .possessive } ?? false
         return Description(start: t, end: e, head: role.words[0], kind: role.kind, gender: gender, isNew: isNew,
-                           latter: false, relational: relational)
+                           latter: false, relational: relational,
+                           plural: lex.word(keys[t], .collective) != nil, headToken: h)
     }
 
     /// The longest role phrase at token `h` ("secrétaire général", "ex-ministre"): the phrase and the token after it.
