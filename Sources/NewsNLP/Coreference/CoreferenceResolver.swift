@@ -758,13 +758,20 @@ private struct CorefPass {
         }
         // A verb group or "qui" after the mention (an apposition may stand between).
         var n = b
-        if n < end, isPunct(n, 0x2C) || isPunct(n, 0x28) {
+        // The name closes an apposition and its verb follows: "le ministre, Gérard Collomb, avait expliqué".
+        if n + 1 < end, isPunct(n, 0x2C), has(n + 1, [.auxiliary, .be, .negation, .reflexive]) || speechVerb(n + 1) {
+            n += 1
+        } else if n < end, isPunct(n, 0x2C) || isPunct(n, 0x28) {
             // Skip an apposition or a parenthesis: "X, 45 ans, a …", "X (PS) a …".
             var k = n + 1, steps = 0
             while k < end && steps < 12 && !(isPunct(k, 0x2C) || isPunct(k, 0x29)) { k += 1; steps += 1 }
             if k < end && steps < 12 { n = k + 1 }
         }
-        if n < end, has(n, [.auxiliary, .be, .negation, .reflexive, .stop]) || speechVerb(n) { return Weight.subject }
+        if n < end, has(n, [.auxiliary, .be, .negation, .reflexive, .stop]) || speechVerb(n) {
+            // The subject of a clause someone reports ("X a expliqué que Y avait agi seul") is not the passage's
+            // subject: the one who speaks is (Lappin and Leass give embedded phrases no head emphasis).
+            return reported(a, first: first) ? Weight.object : Weight.subject
+        }
         // The first mention of the sentence, after nothing but a conjunction or a short adverbial.
         var k = first, words = 0
         while k < a { if tokens[k].kind == .word { words += 1 }; k += 1 }
@@ -772,10 +779,24 @@ private struct CorefPass {
         return Weight.object
     }
 
+    /// True when token `a` stands in the complement clause of a speech verb ("a expliqué que …", "said that …"),
+    /// with no clause boundary between.
+    func reported(_ a: Int, first: Int) -> Bool {
+        var t = a - 1, steps = 0
+        while t > first && steps < 25 {
+            if tokens[t].kind == .punctuation && (isPunct(t, 0x2E) || isPunct(t, 0x3B) || isPunct(t, 0x3A) || isQuoteMark(t)) { return false }
+            if has(t, .complementizer) { return speechVerb(t - 1) || (t - 2 >= first && speechVerb(t - 2) && tokens[t - 1].kind == .word) }
+            t -= 1; steps += 1
+        }
+        return false
+    }
+
     /// A speech verb within four words after the mention ("X a déclaré", "X said") or right before it
     /// ("a déclaré X", "said X").
     func nearSpeechVerb(_ a: Int, _ b: Int, first: Int, end: Int) -> Bool {
         var t = b, n = 0
+        // "le ministre, Gérard Collomb, avait expliqué": the comma closes an apposition.
+        if t + 1 < end, isPunct(t, 0x2C), has(t + 1, [.auxiliary, .negation]) || speechVerb(t + 1) { t += 1 }
         while t < end && n < 4 {
             // Another clause, or another subject, before the verb: "…, il estime".
             if tokens[t].kind == .punctuation || lex.word(keys[t], .subject) != nil || lex.word(keys[t], .plural) != nil { break }

@@ -654,7 +654,10 @@ extension QuoteReader {
             if has(u, .pronoun) { return .pronoun(u, lex.classes[keys[u]] ?? []) }
             // "selon lui": a stressed pronoun the coreference layer resolved.
             if let m = document.coreference.mention(atToken: u), m.kind == .pronoun { return .pronoun(u, lex.classes[keys[u]] ?? []) }
-            if let src = subjectAfter(u, last: last) { return src }
+            // The phrase ends at its comma: "Selon le procureur, Karim B. avait …" is the prosecutor's account.
+            var stop = u
+            while stop < last && !isPunct(stop + 1, 0x2C) { stop += 1 }
+            if let src = subjectAfter(u, last: stop) { return src }
         }
         return nil
     }
