@@ -571,6 +571,12 @@ extension QuoteReader {
                     f.cue = span(g.start, g.end)
                     f.bare = false
                     if let c = g.clitic { f.source = .pronoun(c, lex.classes[keys[c]] ?? []) }
+                    else if v.form.participle && lex.verbs[keys[t]]?.participle == true && g.start > first
+                                && (isPunct(g.start - 1, 0x2C) || has(g.start - 1, .preposition)), let src = participleSubject(before: g.start, sentence: s) {
+                        // ", interpellant le gouvernement : « … »", "en saluant …": the participle's subject is the
+                        // sentence's subject, and what follows it is its object.
+                        f.source = src
+                    }
                     else { f.source = clauseSubject(before: g.start, floor: first) ?? subjectBefore(g.start, floor: first) ?? subjectAfter(g.end + 1, last: openTok - 1) }
                     return
                 }
@@ -614,6 +620,49 @@ extension QuoteReader {
                 return
             }
         }
+    }
+
+    /// The subject of a present participle at token `p`: the inverted subject of an incise just before it ("…, a
+    /// précisé X, en saluant …"), else the sentence's subject.
+    func participleSubject(before p: Int, sentence s: Int) -> Source? {
+        let first = tokenRange(s).lowerBound
+        var t = p - 1
+        while t >= first {
+            if isWord(t), lex.verbs[keys[t]]?.participle != true, let v = speechVerb(at: t, first: first) {
+                let g = cueGroup(verb: t, end: v.end, first: first, last: p - 1)
+                if let c = g.clitic { return .pronoun(c, lex.classes[keys[c]] ?? []) }
+                if g.end + 1 < p, let m = document.coreference.mention(atToken: g.end + 1), m.human || m.entity >= 0 {
+                    let a = Int(m.tokens.lowerBound), b = Int(m.tokens.upperBound)
+                    return m.kind == .name ? .name(a, b) : .description(a, b)
+                }
+                break
+            }
+            t -= 1
+        }
+        return mainSubject(s)
+    }
+
+    /// The subject of sentence `s`: its first mention of a person or a body that no preposition governs and no
+    /// quote holds.
+    func mainSubject(_ s: Int) -> Source? {
+        let range = tokenRange(s)
+        let coref = document.coreference
+        var t = range.lowerBound
+        while t < range.upperBound {
+            if isQuoteMark(t) || speechVerb(at: t, first: range.lowerBound) != nil { return nil }
+            guard let m = coref.mention(atToken: t), m.human || m.entity >= 0 else { t += 1; continue }
+            let a = Int(m.tokens.lowerBound), b = Int(m.tokens.upperBound)
+            if a > range.lowerBound && (has(a - 1, .preposition) || (has(a - 1, .determiner) && a - 2 >= range.lowerBound && has(a - 2, .preposition))) {
+                t = max(t + 1, b); continue
+            }
+            if m.entity >= 0, document.entities[Int(m.entity)].type != .person && document.entities[Int(m.entity)].type != .organisation { return nil }
+            switch m.kind {
+            case .name: return .name(a, b)
+            case .pronoun: return .pronoun(a, lex.classes[keys[a]] ?? [])
+            default: return .description(a, b)
+            }
+        }
+        return nil
     }
 
     /// The last token of the paragraph holding sentence `s`.
