@@ -239,6 +239,7 @@ private struct CorefPass {
                     d.end = n
                     tie(d, to: Int(tokenEntity[n]), sentence: s)
                 } else if d.kind != .group, !d.relational, d.end + 1 < end, isPunct(d.end, 0x2C), nameEnd[d.end + 1] >= 0,
+                          !(d.start > range.lowerBound && has(d.start - 1, [.preposition, .attribution, .opinion])),
                           entities[Int(tokenEntity[d.end + 1])].type == .person {
                     // "Son opposant, Thomas Girard, a dénoncé …": the name in apposition is who the phrase means.
                     tie(d, to: Int(tokenEntity[d.end + 1]), sentence: s)

@@ -98,4 +98,24 @@ struct CoreferenceTests {
         #expect(zip(index.mentions, index.mentions.dropFirst()).allSatisfy { $0.span.end <= $1.span.start })
         #expect(index.topPerson.count == d.sentences.count)
     }
+
+    @Test func groupsOfMembersGoToTheirOrganisation() {
+        let d = analyze("""
+        Les élus du Parti socialiste ont déposé une motion. La France insoumise a présenté un contre-projet. \
+        Les Insoumis réclament un débat. Les socialistes refusent.
+        """, .french)
+        let ps = references(d, "Parti socialiste").map(\.0)
+        let lfi = references(d, "La France insoumise").map(\.0)
+        #expect(ps.contains("Les élus du Parti socialiste"))
+        #expect(ps.contains("Les socialistes"))
+        #expect(lfi.contains("Les Insoumis"))
+        #expect(!lfi.contains("Les élus du Parti socialiste"))
+    }
+
+    @Test func theReportedSubjectDoesNotTakeTheSpeakersPronoun() {
+        let d = analyze("""
+        Le matin, le préfet de la région, Henri Vasseur, avait expliqué que Yanis M. avait agi seul. Il a précisé sa pensée.
+        """, .french)
+        #expect(references(d, "Henri Vasseur").contains { $0.0 == "Il" && $0.1 == .pronoun })
+    }
 }

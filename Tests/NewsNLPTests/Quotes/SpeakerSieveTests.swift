@@ -137,4 +137,13 @@ struct SpeakerSieveTests {
         #expect(speaker(of: "Un changement de nom ne suffit pas", in: q) == "Simon Durand")
         #expect(speaker(of: "ne comprend pas", in: q) == "Anne Caron")
     }
+
+    @Test func participleAndSelonPhrase() {
+        let q = speakers("""
+        La présidente de la région Inès Carpentier a défendu son budget, interpellant le gouvernement : « est-il prêt à payer sa part ? » \
+        Le procureur Jean Marchand a tenu une conférence de presse. Selon le procureur, Karim B. avait été condamné pour ses liens « avec un réseau criminel ».
+        """, .french)
+        #expect(speaker(of: "est-il prêt à payer sa part ?", in: q) == "Inès Carpentier")
+        #expect(speaker(of: "avec un réseau criminel", in: q) == "Jean Marchand")
+    }
 }
