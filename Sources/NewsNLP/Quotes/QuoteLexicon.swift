@@ -46,6 +46,9 @@ struct QuoteLexicon: Sendable {
         static let titleCue = WordClass(rawValue: 1 << 19)
         /// An object pronoun before the verb ("lui a répondu", "leur a dit").
         static let object = WordClass(rawValue: 1 << 20)
+        /// The label of an interview's question or answer paragraph ("Q :", "R :", "Question:", "A:").
+        static let question = WordClass(rawValue: 1 << 21)
+        static let answer = WordClass(rawValue: 1 << 22)
 
         static let pronoun: WordClass = [.pronounM, .pronounF, .pronounPlural, .pronounImpersonal]
         static let clitic: WordClass = [.cliticM, .cliticF, .cliticPlural, .cliticImpersonal]
@@ -57,6 +60,7 @@ struct QuoteLexicon: Sendable {
             "clitic-f": .cliticF, "clitic-plural": .cliticPlural, "clitic-impersonal": .cliticImpersonal,
             "complementizer": .complementizer, "attribution": .attribution, "opinion": .opinion,
             "conjunction": .conjunction, "stop": .stop, "title-cue": .titleCue, "object": .object,
+            "interview-question": .question, "interview-answer": .answer,
         ]
     }
 

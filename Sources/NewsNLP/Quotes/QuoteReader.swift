@@ -58,6 +58,8 @@ struct QuoteReader {
         var inner: (cue: Span, source: Source?)? = nil
         /// The quote a heading echoes (an index into the found quotes), if any.
         var echo: Int? = nil
+        /// An interview's answer: its speaker is the interviewee, found once for the document.
+        var interview = false
     }
 
     /// How sure each sieve is of the speaker it gives.
@@ -75,6 +77,7 @@ struct QuoteReader {
         static let group = 0.6
         static let impersonal = 0.6
         static let continuation = 0.6
+        static let interview = 0.7
         static let nearestPerson = 0.55
         static let none = 0.5
     }
@@ -109,9 +112,14 @@ struct QuoteReader {
             guard let f = classify(m, sentence: s, accepted: found) else { continue }
             found.append(contentsOf: splitAtIncise(f))
         }
+        let answers = interviewAnswers(besides: found)
+        if !answers.isEmpty {
+            found += answers
+            found.sort { $0.span.start < $1.span.start }
+        }
         quoted = found.map(\.span)
         collectPersons()
-        for k in found.indices {
+        for k in found.indices where !found[k].interview {
             var f = found[k]
             attribute(&f, index: k, all: found)
             found[k] = f
@@ -620,6 +628,42 @@ extension QuoteReader {
                 return
             }
         }
+    }
+
+    /// The answers of an interview written as labelled paragraphs ("Q : …" / "R : …", "Q: …" / "A: …"): each answer
+    /// paragraph, and an unlabelled paragraph right after a question, is the interviewee's direct speech. The
+    /// interviewee is the person the document names most. Needs at least one question label, so that a lone
+    /// "A:" is not read as an interview.
+    func interviewAnswers(besides found: [Found]) -> [Found] {
+        let paras = paragraphs()
+        var label: [Int8] = []  // 1 question, 2 answer, 0 none, per paragraph
+        var questions = 0
+        for p in paras {
+            let t = token(atOrAfter: Int(p.start))
+            var kind: Int8 = 0
+            if t + 2 < tokens.count, tokens[t + 1].span.start < p.end, isPunct(t + 1, 0x3A) || isPunct(t + 1, 0x2D) {
+                if has(t, .question) { kind = 1; questions += 1 } else if has(t, .answer) { kind = 2 }
+            }
+            label.append(kind)
+        }
+        guard questions > 0 else { return [] }
+        // The interviewee: the person with the most mentions.
+        var best: Entity?
+        for e in document.entities where e.type == .person && e.mentions.count + e.references.count > (best.map { $0.mentions.count + $0.references.count } ?? 0) { best = e }
+        guard let person = best else { return [] }
+        var out: [Found] = []
+        for (k, p) in paras.enumerated() where label[k] == 2 || (label[k] == 0 && k > 0 && label[k - 1] == 1) {
+            var start = token(atOrAfter: Int(p.start))
+            if label[k] == 2 { start += 2 }
+            guard start < tokens.count, tokens[start].span.start < p.end else { continue }
+            let span = Span(tokens[start].span.start, p.end)
+            if found.contains(where: { $0.span.start < span.end && $0.span.end > span.start }) { continue }
+            var f = Found(kind: .direct, span: span, sentence: sentenceIndex(Int(span.start)), cue: nil, source: nil,
+                          speaker: Speaker(name: person.name, entity: person.id, span: nil), confidence: Confidence.interview, bare: false)
+            f.interview = true
+            out.append(f)
+        }
+        return out
     }
 
     /// The subject of a present participle at token `p`: the inverted subject of an incise just before it ("…, a

@@ -146,4 +146,31 @@ struct SpeakerSieveTests {
         #expect(speaker(of: "est-il prêt à payer sa part ?", in: q) == "Inès Carpentier")
         #expect(speaker(of: "avec un réseau criminel", in: q) == "Jean Marchand")
     }
+
+    @Test func interviewAnswersAreTheIntervieweesWords() {
+        let q = speakers("""
+        La navigatrice Solène Arnaud revient sur sa traversée. Solène Arnaud a répondu à nos questions.
+
+        Q : Comment avez-vous vécu la tempête ?
+
+        R : Très mal, mais le bateau a tenu.
+
+        Q : Repartirez-vous ?
+
+        Sans hésiter.
+        """, .french)
+        #expect(speaker(of: "Très mal, mais le bateau a tenu.", in: q) == "Solène Arnaud")
+        #expect(speaker(of: "Sans hésiter.", in: q) == "Solène Arnaud")
+        #expect(speaker(of: "Comment avez-vous vécu la tempête ?", in: q) == nil)
+        let e = speakers("""
+        Coach Dana Whitfield talked to us after the final.
+
+        Q: Did you expect to win?
+
+        A: Not at all.
+        """, .english)
+        #expect(speaker(of: "Not at all.", in: e) == "Dana Whitfield")
+        // Without a question, "A:" is no interview.
+        #expect(speakers("The mayor Paul Roy spoke.\n\nA: nothing.", .english).isEmpty)
+    }
 }
