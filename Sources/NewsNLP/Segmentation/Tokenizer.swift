@@ -388,18 +388,20 @@ private extension Tokenizer {
         // A period, or a full-width one (U+FF0E is EF BC 8E in UTF-8).
         guard contains(text, start, end, 0x2E) || contains(text, start, end, 0x8E) else { return nil }
         var k = start
-        var lowerRun = 0
+        var lowerRun = 0, upperRun = 0
         while k < end {
             let (c, l) = text.scalar(at: k)
-            if (c == "." || c == "\u{FF0E}") && lowerRun >= 2 && k + l < end {
+            if (c == "." || c == "\u{FF0E}") && (lowerRun >= 2 || upperRun >= 2) && k + l < end {
                 // "exprimé.Il", and an elided article after the period: "procureur.L'assaillant".
                 if startsSentenceWord(text, k + l, end) { return k }
                 // A one-letter capitalised word after it: "Berlin.A Lesbos" (not "U.S.A", whose letters are single).
                 let (u, ul) = text.scalar(at: k + l)
                 if u.isUpper && k + l + ul == end && end < text.count && text.scalar(at: end).0.isSpace { return k }
             }
-            // Lower-case letters, or an upper-case run of a word ("RTL.La", not "U.S.A", whose letters are single).
-            lowerRun = c.isLower || (c.isUpper && (lowerRun > 0 || k == start)) ? lowerRun + 1 : 0
+            lowerRun = c.isLower ? lowerRun + 1 : 0
+            // A word of capitals only before the period also ends a sentence ("RTL.La"; not "U.S.A", whose letters
+            // are single, nor "Us.Net" or "Mc.Donalds").
+            upperRun = c.isUpper && (upperRun > 0 || k == start) ? upperRun + 1 : (c.isUpper || c.isLower ? -1000 : 0)
             k += l
         }
         return nil

@@ -35,6 +35,9 @@ struct SentenceSplitterTests {
 
     @Test func gluedSentencesAreSplit() {
         #expect(sentenceStrings("Il s'est exprimé.Il a annoncé sa candidature.") == ["Il s'est exprimé.", "Il a annoncé sa candidature."])
+        // After a word of capitals too, but not after a one-letter or mixed-case word ("U.S.A", "Us.Net").
+        #expect(sentenceStrings("Elle parlait sur RTL.La ministre a répondu.") == ["Elle parlait sur RTL.", "La ministre a répondu."])
+        #expect(sentenceStrings("Visit Animals Us.Net today.").count == 1)
     }
 
     @Test func linesAndHeadingsAreSentencesOfTheirOwn() {
