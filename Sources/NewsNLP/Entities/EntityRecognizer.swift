@@ -270,16 +270,28 @@ extension EntityRecognizer {
                 }
             }
             // English news names people by surname alone ("Mueller said", "praised Kushner"): one capitalised
-            // word mid-sentence that no list knows, after a word or a comma, before no other capitalised word.
-            // (The first word of a lexicon name is allowed: the lexicon did not take it here.)
-            if language == .english, !heading, i > start, info[i].upper, !info[i].allCaps, !taken[i], !patterns.stopwords.contains(info[i].hash),
-               patterns.roles[info[i].hash] == nil, !patterns.orgHeads.contains(info[i].hash), patterns.firstNames[info[i].hash] == nil,
-               info[i - 1].isWord || d.string(d.tokens[i - 1].span) == ",",
-               !patterns.determiners.contains(info[i - 1].hash), !info[i - 1].capitalised,
+            // word mid-sentence that no list knows, after a word, a comma or a closing quote mark ("…,” Moss
+            // said"), or after the opening function word of the sentence ("But Moss"), before no other capitalised
+            // word. (The first word of a lexicon name is allowed: the lexicon did not take it here.) The surname of
+            // a person the lexicon knows ("Clinton") is a name even where its holders are ambiguous, and even as
+            // the first word of the sentence when a lower-case word follows ("Clinton said", "Clinton's aide").
+            if language == .english, !heading, info[i].upper, !info[i].allCaps, !taken[i], !patterns.stopwords.contains(info[i].hash),
+               patterns.roles[info[i].hash] == nil, !patterns.orgHeads.contains(info[i].hash),
                !(i + 1 < end && info[i + 1].capitalised && info[i + 1].isWord) {
-                add(i, 1, .person, nil, d, &taken, &found)
-                i += 1
-                continue
+                let surname = lexicon.surnames.contains(info[i].hash)
+                if surname || patterns.firstNames[info[i].hash] == nil, i > start, !patterns.determiners.contains(info[i - 1].hash),
+                   !info[i - 1].capitalised || (i - 1 == start && patterns.stopwords.contains(info[i - 1].hash)),
+                   info[i - 1].isWord || [",", "\u{201D}", "\""].contains(d.string(d.tokens[i - 1].span)) {
+                    add(i, 1, .person, nil, d, &taken, &found)
+                    i += 1
+                    continue
+                }
+                // The first word of the sentence (after an opening quote mark, if any).
+                if surname, i == start || (i == start + 1 && !info[start].isWord), i + 1 < end, info[i + 1].isWord, !info[i + 1].upper {
+                    add(i, 1, .person, nil, d, &taken, &found)
+                    i += 1
+                    continue
+                }
             }
             // A known first name alone, mid-sentence: a person named by first name ("Pierre", "Thierry").
             if !heading, i > start, info[i].upper, !info[i].allCaps, patterns.firstNames[info[i].hash] != nil,
