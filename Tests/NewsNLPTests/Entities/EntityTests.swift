@@ -68,6 +68,11 @@ struct EntityTests {
         // The surname of people the lexicon knows opens a sentence as a name, even when two people share it.
         #expect(people("Clinton said the plan would cost too much.") == ["Clinton"])
         #expect(people("Clinton's aides declined to comment.") == ["Clinton"])
+        #expect(people("Clinton also told reporters the plan would cost too much.") == ["Clinton"])
+        #expect(people("Voters blamed the Clinton campaign.") == ["Clinton"])
+        // A surname that is also a common word opens a sentence as that word: "Close to", "Young people".
+        #expect(people("Close to a thousand people marched.").isEmpty)
+        #expect(people("Young people are leaving the town.").isEmpty)
         // An unknown capitalised word opening a sentence is no name without such evidence.
         #expect(people("Officials said the bridge would reopen.").isEmpty)
         // The lexicon's own names keep their entity.
