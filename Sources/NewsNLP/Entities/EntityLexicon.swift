@@ -42,6 +42,9 @@ struct EntityLexicon: Sendable {
     private var prefixes = WordSet()
     /// Hashes of the first words of all phrases, to skip most tokens at once.
     var firstWords = WordSet()
+    /// The capitalised last words of people's names and aliases of two words or more ("Clinton" of "Hillary
+    /// Clinton"): a surname that names someone in the news even alone and even when several people share it.
+    var surnames = WordSet()
     var longest = 1
 
     func string(_ file: Int32, _ r: Range<Int32>) -> String {
@@ -85,6 +88,7 @@ struct EntityLexicon: Sendable {
             let estimate = files.reduce(0) { $0 + $1.bytes.count } / 40
             lex.heads = WordTable(capacity: estimate)
             lex.firstWords = WordSet(capacity: estimate / 2)
+            lex.surnames = WordSet(capacity: estimate / 8)
             lex.prefixes = WordSet(capacity: estimate)
             lex.hitStore.reserveCapacity(estimate)
             lex.next.reserveCapacity(estimate)
@@ -239,6 +243,9 @@ private extension EntityLexicon {
         if word + 1 != wordHashes.count { capitals = 0 }  // split otherwise than the tokenizer: no check
         let hit = Hit(entry: Int32(entry), words: UInt8(wordHashes.count), form: kind, needsCapital: needsCapital, needsAllCaps: needsAllCaps, capitals: capitals)
         insert(hit, h, wordHashes[0])
+        if kind != .role, entries[entry].type == .person, wordHashes.count >= 2, capitals & (1 << (wordHashes.count - 1)) != 0 {
+            surnames.insert(wordHashes[wordHashes.count - 1])
+        }
         // "Le Mans", "Le Monde": also the name without its article, after "du", "au", "des", "aux".
         if kind != .role, needsCapital, wordHashes.count >= 2, capitals & 2 != 0, Self.contractedArticles.contains(wordHashes[0]) {
             var rest = FoldHash.seed

@@ -223,6 +223,15 @@ extension EntityRecognizer {
             && patterns.roles[t.hash] == nil && !patterns.orgHeads.contains(t.hash)
     }
 
+    /// Whether token `j` opens the predicate of a name before it: an auxiliary, a speech verb or the possessive
+    /// "'s", or a speech verb after one function word ("also said").
+    func isVerbAfterName(_ j: Int, _ end: Int, _ info: [TokenInfo], _ d: Document) -> Bool {
+        guard j < end, info[j].isWord, !info[j].upper else { return false }
+        if patterns.auxiliaries.contains(info[j].hash) || patterns.speechVerbs.contains(info[j].hash) { return true }
+        if ["'s", "\u{2019}s"].contains(d.string(d.tokens[j].span)) { return true }
+        return patterns.stopwords.contains(info[j].hash) && j + 1 < end && info[j + 1].isWord && patterns.speechVerbs.contains(info[j + 1].hash)
+    }
+
     /// A known first name written with its capital, free.
     func isFirstName(_ k: Int, _ info: [TokenInfo], _ taken: [Bool]) -> Bool {
         !taken[k] && info[k].upper && !info[k].allCaps && patterns.firstNames[info[k].hash] != nil && !patterns.stopwords.contains(info[k].hash)
@@ -270,16 +279,29 @@ extension EntityRecognizer {
                 }
             }
             // English news names people by surname alone ("Mueller said", "praised Kushner"): one capitalised
-            // word mid-sentence that no list knows, after a word or a comma, before no other capitalised word.
-            // (The first word of a lexicon name is allowed: the lexicon did not take it here.)
-            if language == .english, !heading, i > start, info[i].upper, !info[i].allCaps, !taken[i], !patterns.stopwords.contains(info[i].hash),
-               patterns.roles[info[i].hash] == nil, !patterns.orgHeads.contains(info[i].hash), patterns.firstNames[info[i].hash] == nil,
-               info[i - 1].isWord || d.string(d.tokens[i - 1].span) == ",",
-               !patterns.determiners.contains(info[i - 1].hash), !info[i - 1].capitalised,
+            // word mid-sentence that no list knows, after a word, a comma or a closing quote mark ("…,” Moss
+            // said"), or after the opening function word of the sentence ("But Moss"), before no other capitalised
+            // word. (The first word of a lexicon name is allowed: the lexicon did not take it here.) The surname of
+            // a person the lexicon knows ("Clinton") is a name even where its holders are ambiguous, and even as
+            // the first word of the sentence when a lower-case word follows ("Clinton said", "Clinton's aide").
+            if language == .english, !heading, info[i].upper, !info[i].allCaps, !taken[i], !patterns.stopwords.contains(info[i].hash),
+               patterns.roles[info[i].hash] == nil, !patterns.orgHeads.contains(info[i].hash),
                !(i + 1 < end && info[i + 1].capitalised && info[i + 1].isWord) {
-                add(i, 1, .person, nil, d, &taken, &found)
-                i += 1
-                continue
+                let surname = lexicon.surnames.contains(info[i].hash)
+                if surname || patterns.firstNames[info[i].hash] == nil, i > start,
+                   !info[i - 1].capitalised || (i - 1 == start && patterns.stopwords.contains(info[i - 1].hash)),
+                   surname || !patterns.determiners.contains(info[i - 1].hash) && (info[i - 1].isWord || [",", "\u{201D}", "\""].contains(d.string(d.tokens[i - 1].span))) {
+                    add(i, 1, .person, nil, d, &taken, &found)
+                    i += 1
+                    continue
+                }
+                // The first word of the sentence (after an opening quote mark, if any), before a verb: "Clinton
+                // said", "Clinton has", "Clinton also told", "Clinton's aides" (not "Young people", "Close to").
+                if surname, i == start || (i == start + 1 && !info[start].isWord), isVerbAfterName(i + 1, end, info, d) {
+                    add(i, 1, .person, nil, d, &taken, &found)
+                    i += 1
+                    continue
+                }
             }
             // A known first name alone, mid-sentence: a person named by first name ("Pierre", "Thierry").
             if !heading, i > start, info[i].upper, !info[i].allCaps, patterns.firstNames[info[i].hash] != nil,

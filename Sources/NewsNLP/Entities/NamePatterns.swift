@@ -53,6 +53,9 @@ struct NamePatterns: Sendable {
     var auxiliaries = WordSet()
     /// Words that open a clause after a verb ("que", "qu'", "that"): a word before one is a verb, not a role noun.
     var complementisers = WordSet()
+    /// Folded English speech verb forms ("said", "told", "wrote"), from `en/speech-verbs`: after a surname opening a
+    /// sentence they show it is a name ("Clinton said").
+    var speechVerbs = WordSet()
     /// Folded function words of both languages.
     var stopwords = WordSet()
     /// Folded particles inside names ("de", "du", "le", "van", "von", "ben", "al").
@@ -148,6 +151,13 @@ struct NamePatterns: Sendable {
                         case "contraction": p.contractions.insert(h)
                         default: p.auxiliaries.insert(h)
                         }
+                    }
+                }
+            }
+            for file in lexicons.files("en/speech-verbs") {
+                for row in file.rows() where row.fields.count >= 2 {
+                    for form in row.fields[1].split(separator: "|") where !form.trimmingSpaces().contains(" ") {
+                        p.speechVerbs.insert(FoldHash.hash(folded: Folding.fold(String(form.trimmingSpaces()))))
                     }
                 }
             }

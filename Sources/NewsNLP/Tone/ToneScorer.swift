@@ -136,6 +136,7 @@ extension ToneScorer {
                 while t < tokens.count && tokens[t].span.start < m.span.end { entityAt[t] = Int32(k); t += 1 }
             }
         }
+        handles(d, &entityAt)
         let isPerson = d.entities.map { $0.type == .person }
         var entityIndex: [String: Int32] = [:]
         for (k, e) in d.entities.enumerated() { entityIndex[e.id] = Int32(k) }
@@ -443,6 +444,13 @@ extension ToneScorer {
                 if h.voice == Int32(k) {
                     w = ToneWeights.ownVoice
                 } else {
+                    // A word of a direct quote judges what the quote speaks of: an entity named only outside the
+                    // quote, in the attribution around it ("…", a dit X, derrière Y), is not what it judges. (A
+                    // partial quote is part of the author's sentence: "le « trou noir » du quinquennat de Y".)
+                    if h.quote >= 0, d.quotes[Int(h.quote)].kind == .direct {
+                        let q = d.quotes[Int(h.quote)].span
+                        if !mentionTokens.contains(where: { q.start <= d.tokens[$0].span.start && d.tokens[$0].span.start < q.end }) { continue }
+                    }
                     let p = r.wordPosition[Int(h.token)]
                     var nearest = Int32.max, nearestToken = mentionTokens[0]
                     for t in mentionTokens {
@@ -604,6 +612,23 @@ private extension ToneScorer {
             u -= 1
         }
         return close..<close
+    }
+
+    /// A social-media handle that spells the name of a person of the document ("@janedoe", "@Jane_Doe" for Jane
+    /// Doe) names that person for the stance ("Tout mon soutien à @janedoe"); the entity layer keeps handles out
+    /// of its mentions. Letters and digits compared after folding; only for documents that hold handles.
+    func handles(_ d: Document, _ entityAt: inout [Int32]) {
+        guard d.tokens.contains(where: { $0.kind == .mention }) else { return }
+        func letters(_ s: String) -> String { String(Folding.fold(s).unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }) }
+        var byLetters: [String: Int32] = [:]
+        for (k, e) in d.entities.enumerated() where e.type == .person && e.name.contains(" ") {
+            let key = letters(e.name)
+            // Two people whose names spell the same letters: the handle is nobody's.
+            byLetters[key] = byLetters[key] == nil ? Int32(k) : -1
+        }
+        for (t, tok) in d.tokens.enumerated() where tok.kind == .mention && entityAt[t] < 0 {
+            if let k = byLetters[letters(d.string(tok.span))], k >= 0 { entityAt[t] = k }
+        }
     }
 
     /// The distinct entities named in `scope`, in order, but `except`.

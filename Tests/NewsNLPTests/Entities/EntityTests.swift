@@ -59,6 +59,26 @@ struct EntityTests {
         #expect(!entities("Senate Passes Budget Bill After All-Night Session\n\nThe vote was close.", language: .english).contains { $0.1 == .person })
     }
 
+    @Test func englishSurnamesAlone() {
+        func people(_ text: String) -> [String] { entities(text, language: .english).filter { $0.1 == .person }.map(\.0) }
+        // After a closing quote mark, after the opening function word of the sentence, before ", who".
+        #expect(people("“We will appeal the ruling,” Dravensky said after the hearing.") == ["Dravensky"])
+        #expect(people("But Dravensky gave no ground on the budget.") == ["Dravensky"])
+        #expect(people("Dravensky, who chairs the committee, left early.") == ["Dravensky"])
+        // The surname of people the lexicon knows opens a sentence as a name, even when two people share it.
+        #expect(people("Clinton said the plan would cost too much.") == ["Clinton"])
+        #expect(people("Clinton's aides declined to comment.") == ["Clinton"])
+        #expect(people("Clinton also told reporters the plan would cost too much.") == ["Clinton"])
+        #expect(people("Voters blamed the Clinton campaign.") == ["Clinton"])
+        // A surname that is also a common word opens a sentence as that word: "Close to", "Young people".
+        #expect(people("Close to a thousand people marched.").isEmpty)
+        #expect(people("Young people are leaving the town.").isEmpty)
+        // An unknown capitalised word opening a sentence is no name without such evidence.
+        #expect(people("Officials said the bridge would reopen.").isEmpty)
+        // The lexicon's own names keep their entity.
+        #expect(people("Obama said the plan would work.") == ["Barack Obama"])
+    }
+
     @Test func surnameJoinsTheFullName() {
         let d = Analyzer(options: AnalysisOptions(layers: [.entities])).analyze("Jean Valtier a parlé. Plus tard, M. Valtier a démissionné. Valtier part.")
         #expect(d.entities.count == 1)

@@ -54,6 +54,34 @@ private struct Fixture {
         #expect(Set(st.evidence) == [0, 1])
     }
 
+    @Test func aHandleSpellingAPersonsNameNamesThem() {
+        let text = "Paul Verdasque a été réélu. « Toute ma solidarité à notre ami @paulverdasque », a écrit Luc Mervent."
+        var f = Fixture(text)
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
+        f.person("luc-mervent", "Luc Mervent", mentions: [f.mention("Luc Mervent")])
+        f = f.score()
+        #expect(f.stance("paul-verdasque").label == .positive)
+        #expect(f.stance("paul-verdasque").evidence.contains(1))
+    }
+
+    @Test func aDirectQuoteJudgesWhatItNamesNotTheAttribution() {
+        let text = "« Cette réforme est un désastre et une honte », a déclaré Paul Verdasque, devant Luc Mervent."
+        var f = Fixture(text)
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
+        f.person("luc-mervent", "Luc Mervent", mentions: [f.mention("Luc Mervent")])
+        f.document.quotes = [Quote(kind: .direct, span: f.span("Cette réforme est un désastre et une honte"),
+                                   speaker: Speaker(name: "Paul Verdasque", entity: "paul-verdasque", span: f.span("Paul Verdasque")), confidence: 0.9)]
+        f = f.score()
+        #expect(f.stance("luc-mervent").score == 0)
+        // A partial quote is the author's sentence: its words judge the entity it is about.
+        var g = Fixture("Pour Paul Verdasque, la réforme de Luc Mervent est « un désastre ».")
+        g.person("paul-verdasque", "Paul Verdasque", mentions: [g.mention("Paul Verdasque")])
+        g.person("luc-mervent", "Luc Mervent", mentions: [g.mention("Luc Mervent")])
+        g.document.quotes = [Quote(kind: .partial, span: g.span("un désastre"), confidence: 0.9)]
+        g = g.score()
+        #expect(g.stance("luc-mervent").label == .negative)
+    }
+
     @Test func whatAPersonSaysInAQuoteIsTheirVoice() {
         let text = "« Ce budget est un désastre et un scandale », a déclaré Paul Verdasque."
         var f = Fixture(text)
