@@ -369,6 +369,8 @@ private struct CorefPass {
         var k = t
         while k < end && k < t + 7 {
             if nameEnd[k] >= 0 { return entities[Int(tokenEntity[k])].type == .person ? k : nil }
+            // A quotation opening on the name: « Son patron "Geoffroy Roux de Bézieux n'a pas cessé …" ».
+            if isQuoteMark(k), k + 1 < end, nameEnd[k + 1] >= 0 { k += 1; continue }
             if tokens[k].kind != .word || speechVerb(k) { return nil }
             if has(k, [.auxiliary, .be, .negation, .reflexive, .clitic, .pronoun, .complementizer, .stop, .conjunction]) { return nil }
             if lex.word(keys[k], .subject) != nil { return nil }
@@ -609,6 +611,8 @@ private struct CorefPass {
                 var took = 0
                 while c < end && took < 6 {
                     if tokens[c].kind == .punctuation || has(c, [.stop, .complementizer, .pronoun, .auxiliary, .be, .negation, .reflexive]) { break }
+                    // Another preposition than "de" ends the complement: "le patron du Medef | aux Echos".
+                    if c > e + 1, has(c, .preposition), !isComplementPreposition(c) { break }
                     if speechVerb(c) { break }
                     if nameEnd[c] >= 0 {
                         let k = Int(tokenEntity[c])

@@ -49,6 +49,8 @@ struct QuoteLexicon: Sendable {
         /// The label of an interview's question or answer paragraph ("Q :", "R :", "Question:", "A:").
         static let question = WordClass(rawValue: 1 << 21)
         static let answer = WordClass(rawValue: 1 << 22)
+        /// A time adverb ("mardi", "hier", "Tuesday") that may come between an inverted verb and its subject.
+        static let time = WordClass(rawValue: 1 << 23)
 
         static let pronoun: WordClass = [.pronounM, .pronounF, .pronounPlural, .pronounImpersonal]
         static let clitic: WordClass = [.cliticM, .cliticF, .cliticPlural, .cliticImpersonal]
@@ -60,7 +62,7 @@ struct QuoteLexicon: Sendable {
             "clitic-f": .cliticF, "clitic-plural": .cliticPlural, "clitic-impersonal": .cliticImpersonal,
             "complementizer": .complementizer, "attribution": .attribution, "opinion": .opinion,
             "conjunction": .conjunction, "stop": .stop, "title-cue": .titleCue, "object": .object,
-            "interview-question": .question, "interview-answer": .answer,
+            "interview-question": .question, "interview-answer": .answer, "time": .time,
         ]
     }
 

@@ -770,14 +770,21 @@ extension QuoteReader {
                     if descStart != nil && descEnd == nil { descEnd = t }
                     t += 1; continue
                 }
+                // A word in quote marks inside a description: "le chef de file des « Marcheurs » à l'Assemblée".
+                if isQuoteMark(t), descStart != nil, descEnd == nil, t + 2 <= last, isQuoteMark(t + 2) || (t + 3 <= last && isQuoteMark(t + 3)) {
+                    t += isQuoteMark(t + 2) ? 3 : 4; continue
+                }
                 if isQuoteMark(t) { break }
                 if descStart != nil && descEnd == nil { descEnd = t }
                 break
             }
+            // "a affirmé mardi le ministre", "a réagi samedi dans un communiqué X": a time adverb before the subject.
+            if descStart == nil && has(t, .time) { t += 1; continue }
             if has(t, .stop) { if descStart != nil && descEnd == nil { descEnd = t }; break }
             if descEnd != nil && t > from && isPunct(t - 1, 0x2C) && !(has(t, .determiner) || isCapitalised(t)) { break }
             // "un usager devant la gare": a preposition other than "de" ends a description.
-            if descStart != nil && descEnd == nil && has(t, .preposition) && !has(t, .determiner) && keys[t] != WordKey.of("de") && keys[t] != WordKey.of("d'") && keys[t] != WordKey.of("of") {
+            if descStart != nil && descEnd == nil && has(t, .preposition) && keys[t] != WordKey.of("de") && keys[t] != WordKey.of("d'") && keys[t] != WordKey.of("of")
+                && keys[t] != WordKey.of("du") && keys[t] != WordKey.of("des") {
                 descEnd = t
             }
             if has(t, .preposition) && !(has(t, .determiner) && descStart == nil) {

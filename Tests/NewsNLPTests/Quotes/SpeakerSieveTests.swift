@@ -173,4 +173,18 @@ struct SpeakerSieveTests {
         // Without a question, "A:" is no interview.
         #expect(speakers("The mayor Paul Roy spoke.\n\nA: nothing.", .english).isEmpty)
     }
+
+    @Test func timeAdverbsAndComplementsAroundTheInvertedSubject() {
+        let q = speakers("""
+        « Nous tiendrons », a affirmé mardi le porte-parole du gouvernement Paul Vidal. \
+        « Ces attaques sont graves », a réagi samedi dans un communiqué le ministre de la Culture Marc Aubry.
+        """, .french)
+        #expect(speaker(of: "Nous tiendrons", in: q) == "Paul Vidal")
+        #expect(speaker(of: "Ces attaques sont graves", in: q) == "Marc Aubry")
+        let e = speakers(#""We will hold," said Tuesday the spokeswoman Karen Doyle."#, .english)
+        #expect(speaker(of: "We will hold", in: e) == "Karen Doyle")
+        // A description ends at a preposition other than "de": the rest is where the words were said.
+        let d = speakers("« Trop tard », déclarait le patron du syndicat aux Echos au sortir de la réunion.", .french)
+        #expect(d.first?.mention == "le patron du syndicat")
+    }
 }
