@@ -299,7 +299,7 @@ extension QuoteReader {
             if has(p, [.auxiliary, .be, .reflexive, .negation]) { s = p; continue }
             if has(p, .clitic) { clitic = p; s = p; continue }
             // An adverb between the auxiliary and the participle ("ont aussitôt dénoncé").
-            if s == t, p - 1 >= first, isLowerWord(p), !isFunctionWord(p), has(p - 1, .auxiliary) { s = p; continue }
+            if s == t, p - 1 >= first, isLowerWord(p), !isFunctionWord(p), has(p - 1, [.auxiliary, .clitic]) { s = p; continue }
             // "essayait de justifier", "tente de minimiser".
             if s == t, p - 1 >= first, keys[p] == WordKey.of("de") || keys[p] == WordKey.of("d'"), isLowerWord(p - 1), !isFunctionWord(p - 1) {
                 s = p - 1
