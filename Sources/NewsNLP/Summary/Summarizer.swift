@@ -70,7 +70,8 @@ public struct Summarizer: Sendable {
         let probabilities = logits.map(sigmoid)
         let chosen: [(index: Int, value: Double)]
         var means: [Double] = []
-        let termFeatures = model.words.map { _ in TermFeatures(profile) }
+        // Term features only when the choice or the explanation reads them.
+        let termFeatures = model.words != nil && (w.choice == .words || explain) ? TermFeatures(profile) : nil
         if let wordModel = model.words, let termFeatures { means = wordModel.means(termFeatures) }
         switch w.choice {
         case .words:
