@@ -171,6 +171,8 @@ public struct Summary: Sendable {
     public var scores: [Double] = []
     /// Every candidate sentence with its score and features, when the summary was asked to explain itself.
     public var candidates: [SummaryCandidate]?
+    /// The article's terms when the summary explains itself (`SummaryCandidate.terms` index them); empty otherwise.
+    public var terms: [SummaryTerm] = []
 
     public init(sentences: [Int32], scores: [Double] = [], candidates: [SummaryCandidate]? = nil) {
         self.sentences = sentences
@@ -194,4 +196,22 @@ public struct SummaryCandidate: Sendable {
         self.features = features
         self.contributions = contributions
     }
+
+    /// The terms it uses (indices into `Summary.terms`) and how many times, when the summary explains itself.
+    public var terms: [(term: Int32, count: Int32)] = []
 }
+
+/// A term of the article (a folded stem, or a folded stop word) with its `TermFeature` values and the abstract's
+/// expected uses of it under the learned word model (0 without one), when the summary explains itself.
+public struct SummaryTerm: Sendable {
+    public var text: String
+    public var features: [Double]
+    public var expected: Double
+
+    public init(text: String, features: [Double], expected: Double) {
+        self.text = text
+        self.features = features
+        self.expected = expected
+    }
+}
+

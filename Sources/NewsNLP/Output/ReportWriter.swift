@@ -165,6 +165,20 @@ public struct ReportWriter: Sendable {
                         w.key("features"); w.beginObject()
                         for (f, v) in zip(SummaryFeature.allCases, c.features) { w.key(name: f.rawValue); w.number(v) }
                         w.endObject()
+                        w.key("terms"); w.beginArray()
+                        for (t, n) in c.terms { w.beginArray(); w.int(Int(t)); w.int(Int(n)); w.endArray() }
+                        w.endArray()
+                        w.endObject()
+                    }
+                    w.endArray()
+                    w.key("terms"); w.beginArray()
+                    for t in s.terms {
+                        w.beginObject()
+                        w.key("text"); w.string(t.text)
+                        w.key("expected"); w.number(t.expected)
+                        w.key("features"); w.beginObject()
+                        for (f, v) in zip(TermFeature.allCases, t.features) where v != 0 { w.key(name: f.rawValue); w.number(v) }
+                        w.endObject()
                         w.endObject()
                     }
                     w.endArray()

@@ -36,16 +36,31 @@ struct SentenceProfiles {
     var isName: [Bool] = []
     /// Per term id: whether it is a stop word.
     var isStop: [Bool] = []
+    /// Per candidate: its term ids (content stems and stop words) with their number of uses, sorted by term id.
+    var termCounts: [[(term: Int32, count: Int32)]] = []
+    /// Per term id: its uses in all candidates, its uses in the first three, whether it is written in digits,
+    /// whether it stands inside a recognised entity's mention, and the characters of its stem (at most 7).
+    var uses: [Int] = []
+    var leadUses: [Int] = []
+    var isNumber: [Bool] = []
+    var inMention: [Bool] = []
+    var stemLength: [Int] = []
+    /// Per term id: its folded stem (stop words: the whole folded word), kept only when asked (`keepText`).
+    var termTexts: [String] = []
 
     /// - Parameters:
     ///   - stopwords: `FoldHash` hashes of the language's folded stop words.
     ///   - pronouns: `FoldHash` hashes of its folded subject pronouns.
-    init(_ d: Document, stopwords: WordSet, pronouns: WordSet = WordSet()) {
+    ///   - keepText: keep each term's folded text (`termTexts`, for `summarize --explain`).
+    init(_ d: Document, stopwords: WordSet, pronouns: WordSet = WordSet(), keepText: Bool = false) {
         var ids = WordTable<Int32>(capacity: 512)
+        var texts: [String]? = keepText ? [] : nil
         var scratch = [UInt8](repeating: 0, count: 256)
         var bags: [[Int32]] = []
         // Per term id (ids are dense): uses, and uses written with a capital past the first word.
-        var capitalised: [Int] = [], uses: [Int] = [], inEntity: [Int32] = []
+        var capitalised: [Int] = [], inEntity: [Int32] = []
+        var numberTerms: [Int32] = []
+        var lengthOf: [Int] = []
         func sortedUnique(_ a: [Int32]) -> [Int32] {
             var out = a.sorted()
             var w = 0
@@ -63,16 +78,24 @@ struct SentenceProfiles {
                 // The title: the first heading before any body sentence.
                 if !titleFound && candidates.isEmpty {
                     titleFound = true
-                    titleTerms = Set(Self.terms(of: s, in: d, stopwords: stopwords, ids: &ids, mentions: [], scratch: &scratch).bag.terms)
+                    titleTerms = Set(Self.terms(of: s, in: d, stopwords: stopwords, ids: &ids, mentions: [], scratch: &scratch, texts: &texts, lengths: &lengthOf).bag.terms)
                 }
                 continue
             }
-            let (bag, words) = Self.terms(of: s, in: d, stopwords: stopwords, ids: &ids, mentions: (mentions[Int32(k)] ?? []).sorted(), scratch: &scratch)
+            let (bag, words) = Self.terms(of: s, in: d, stopwords: stopwords, ids: &ids, mentions: (mentions[Int32(k)] ?? []).sorted(), scratch: &scratch, texts: &texts, lengths: &lengthOf)
             candidates.append(Int32(k))
             if uses.count < ids.count { uses += [Int](repeating: 0, count: ids.count - uses.count); capitalised += [Int](repeating: 0, count: ids.count - capitalised.count) }
             for t in bag.terms { uses[Int(t)] += 1 }
             for t in bag.names { capitalised[Int(t)] += 1 }
             inEntity.append(contentsOf: bag.entityTerms)
+            numberTerms.append(contentsOf: bag.numberTerms)
+            var all = bag.terms + bag.stops
+            all.sort()
+            var counted: [(term: Int32, count: Int32)] = []
+            for t in all {
+                if let last = counted.last, last.term == t { counted[counted.count - 1].count += 1 } else { counted.append((t, 1)) }
+            }
+            termCounts.append(counted)
             contentTerms.append(sortedUnique(bag.terms))
             stopTerms.append(sortedUnique(bag.stops))
             quoteShare.append(bag.words > 0 ? Double(bag.quotedWords) / Double(bag.words) : 0)
@@ -102,6 +125,21 @@ struct SentenceProfiles {
         isName = [Bool](repeating: false, count: termCount)
         for t in 0..<min(capitalised.count, termCount) where capitalised[t] > 0 && 2 * capitalised[t] > uses[t] { isName[t] = true }
         for t in inEntity { isName[Int(t)] = true }
+        self.uses = [Int](repeating: 0, count: termCount)
+        leadUses = [Int](repeating: 0, count: termCount)
+        for (r, counted) in termCounts.enumerated() {
+            for (t, c) in counted {
+                self.uses[Int(t)] += Int(c)
+                if r < 3 { leadUses[Int(t)] += Int(c) }
+                if firstRank[Int(t)] == Int.max { firstRank[Int(t)] = r }
+            }
+        }
+        isNumber = [Bool](repeating: false, count: termCount)
+        for t in numberTerms { isNumber[Int(t)] = true }
+        inMention = [Bool](repeating: false, count: termCount)
+        for t in inEntity { inMention[Int(t)] = true }
+        stemLength = Array(lengthOf.prefix(termCount))
+        if let texts { termTexts = texts }
         let n = Double(max(bags.count, 1))
         centroid = [Double](repeating: 0, count: termCount)
         for sorted in sortedBags {
@@ -162,6 +200,8 @@ extension SentenceProfiles {
         var stops: [Int32] = []
         /// Content term ids of words inside an entity mention.
         var entityTerms: [Int32] = []
+        /// Content term ids of number tokens.
+        var numberTerms: [Int32] = []
         /// Word tokens, and those inside quote marks.
         var words = 0
         var quotedWords = 0
@@ -170,9 +210,10 @@ extension SentenceProfiles {
     }
 
     /// The content-word term ids of a sentence (with repeats), its names, and its number of word tokens.
-    /// Words are folded into `scratch` and hashed; no string is built per token.
+    /// Words are folded into `scratch` and hashed; no string is built per token (but one per new term when `texts`
+    /// is given). A new term's stem length is appended to `lengths` (stop words: their length, at most 7).
     static func terms(of s: Sentence, in d: Document, stopwords: WordSet, ids: inout WordTable<Int32>,
-                      mentions: [Span], scratch: inout [UInt8]) -> (bag: Bag, words: Int) {
+                      mentions: [Span], scratch: inout [UInt8], texts: inout [String]?, lengths: inout [Int]) -> (bag: Bag, words: Int) {
         var bag = Bag()
         var words = 0
         var inGuillemets = false, inQuotes = false
@@ -192,20 +233,29 @@ extension SentenceProfiles {
             words += 1
             if t.kind == .number { bag.numbers += 1 }
             if inGuillemets || inQuotes { bag.quotedWords += 1 }
-            let (wordHash, stemHash, stemLength) = Self.fold(d.utf8, t.span, &scratch)
+            let (wordHash, stemHash, stemLength, stemBytes, wholeBytes) = Self.fold(d.utf8, t.span, &scratch)
             if words == 1 { bag.first = wordHash }
             if t.kind != .number && stopwords.contains(wordHash) {
                 let key = wordHash ^ 0x5354_4F50  // stop words live apart from stems
                 let id: Int32
-                if let known = ids[key] { id = known } else { id = Int32(ids.count); ids[key] = id }
+                if let known = ids[key] { id = known } else {
+                    id = Int32(ids.count); ids[key] = id
+                    lengths.append(min(stemLength, 7))
+                    texts?.append(String(decoding: scratch[0..<wholeBytes], as: UTF8.self))
+                }
                 bag.stops.append(id)
                 continue
             }
             if t.span.length < 2 || d.utf8[Int(t.span.start)] == 0x2D { continue }
             if stemLength < 2 { continue }
             let id: Int32
-            if let known = ids[stemHash] { id = known } else { id = Int32(ids.count); ids[stemHash] = id }
+            if let known = ids[stemHash] { id = known } else {
+                id = Int32(ids.count); ids[stemHash] = id
+                lengths.append(stemLength)
+                texts?.append(String(decoding: scratch[0..<stemBytes], as: UTF8.self))
+            }
             bag.terms.append(id)
+            if t.kind == .number { bag.numberTerms.append(id) }
             if words > 1 && d.startsWithCapital(t.span) { bag.names.append(id) }
             while mentionCursor < mentions.count && mentions[mentionCursor].end < t.span.end { mentionCursor += 1 }
             if mentionCursor < mentions.count, mentions[mentionCursor].start <= t.span.start, t.span.end <= mentions[mentionCursor].end {
@@ -218,8 +268,8 @@ extension SentenceProfiles {
 
     /// Folds a token into `scratch` and returns the `FoldHash` of the folded word, the hash of its light stem
     /// (a final "s"/"x" dropped from words of five letters or more, then the first seven letters) and the
-    /// stem's length in characters.
-    static func fold(_ utf8: [UInt8], _ span: Span, _ scratch: inout [UInt8]) -> (UInt64, UInt64, Int) {
+    /// stem's length in characters, then the byte lengths of the stem and of the whole folded word in `scratch`.
+    static func fold(_ utf8: [UInt8], _ span: Span, _ scratch: inout [UInt8]) -> (UInt64, UInt64, Int, Int, Int) {
         var count = 0
         let need = span.length * 4 + 8
         if scratch.count < need { scratch = [UInt8](repeating: 0, count: need) }
@@ -256,7 +306,7 @@ extension SentenceProfiles {
         }
         var stem = FoldHash.seed
         for k in 0..<end { stem = (stem ^ UInt64(scratch[k])) &* FoldHash.prime }
-        return (whole, stem, keep)
+        return (whole, stem, keep, end, count)
     }
 
     /// 1 for an opening quote mark (« “), 2 for a closing one (» ”), 3 for a straight double quote, else 0.

@@ -47,7 +47,7 @@ public struct Summarizer: Sendable {
     /// by its similarity to the sentences already taken (and near-duplicates never taken).
     public func summarize(_ document: Document, lexicons: Lexicons = .builtIn) -> Summary {
         let words = lexicons.summaryWordHashes(document.language)
-        let profile = SentenceProfiles(document, stopwords: words.stopwords, pronouns: words.pronouns)
+        let profile = SentenceProfiles(document, stopwords: words.stopwords, pronouns: words.pronouns, keepText: explain)
         guard !profile.candidates.isEmpty else { return Summary(sentences: [], candidates: explain ? [] : nil) }
         let centrality = (0..<profile.candidates.count).map { profile.cosine($0, profile.centroid, profile.centroidNorm) }
         let standing = rank(profile, document, centrality: centrality)
@@ -69,7 +69,13 @@ public struct Summarizer: Sendable {
         let logits = (0..<profile.candidates.count).map { w.logit(features.values, $0) }
         let probabilities = logits.map(sigmoid)
         let chosen: [(index: Int, value: Double)]
+        var means: [Double] = []
+        // Term features only when the choice or the explanation reads them.
+        let termFeatures = model.words != nil && (w.choice == .words || explain) ? TermFeatures(profile) : nil
+        if let wordModel = model.words, let termFeatures { means = wordModel.means(termFeatures) }
         switch w.choice {
+        case .words:
+            chosen = chooseWords(profile, means: means, probabilities: probabilities, w)
         case .coverage:
             let best = probabilities.max() ?? 1
             let learned = probabilities.map { best > 0 ? pow($0 / best, w.standing) : 1 }
@@ -88,15 +94,44 @@ public struct Summarizer: Sendable {
         if explain {
             candidates = profile.candidates.enumerated().map { i, c in
                 let row = features.row(i)
-                return SummaryCandidate(sentence: c, score: sigmoid(logits[i]), features: row,
-                                        contributions: zip(w.weights, row).map { $0 * $1 })
+                var candidate = SummaryCandidate(sentence: c, score: sigmoid(logits[i]), features: row,
+                                                 contributions: zip(w.weights, row).map { $0 * $1 })
+                candidate.terms = profile.termCounts[i]
+                return candidate
             }
         }
-        return Summary(sentences: chosen.map { profile.candidates[$0.index] }, scores: chosen.map { probabilities[$0.index] },
-                       candidates: candidates)
+        var summary = Summary(sentences: chosen.map { profile.candidates[$0.index] }, scores: chosen.map { probabilities[$0.index] },
+                              candidates: candidates)
+        if explain {
+            let tf = termFeatures ?? TermFeatures(profile)
+            summary.terms = profile.termTexts.indices.map { t in
+                SummaryTerm(text: profile.termTexts[t], features: tf.row(t), expected: t < means.count ? means[t] : 0)
+            }
+        }
+        return summary
     }
 
     func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
+
+    /// `choice words`: sentences added one at a time, each the one that most raises the expected F-measure
+    /// 2·(expected matches) / (summary words + abstract), its matches scaled by (probability / best)^standing.
+    func chooseWords(_ p: SentenceProfiles, means: [Double], probabilities: [Double], _ w: SummaryModel.Weights) -> [(index: Int, value: Double)] {
+        let expected = ExpectedMatches(means: means)
+        let best = probabilities.max() ?? 1
+        let standing = probabilities.map { w.standing == 0 || best <= 0 ? 1 : pow($0 / best, w.standing) }
+        var had = [Int32](repeating: 0, count: means.count)
+        var gained = 0.0, words = 0
+        return greedy(p, value: { i, _ in
+            var g = 0.0
+            for (t, c) in p.termCounts[i] { g += expected.gain(t, had: had[Int(t)], count: c) }
+            return 2 * (gained + g * standing[i]) / (Double(words + p.wordCounts[i]) + w.abstract)
+        }, take: { i in
+            var g = 0.0
+            for (t, c) in p.termCounts[i] { g += expected.gain(t, had: had[Int(t)], count: c); had[Int(t)] += c }
+            gained += g * standing[i]
+            words += p.wordCounts[i]
+        })
+    }
 }
 
 /// The weights of the summary; the defaults were set on French news (see `Summarizer`).

@@ -38,7 +38,33 @@ public struct SummaryModel: Sendable, Equatable {
         /// The score read as the share of the sentence's words the abstract uses: sentences are added while they
         /// most raise the expected F-measure 2·Σ score·words / (Σ words + abstract).
         case score
+        /// The word model (`model	words`): sentences are added while they most raise the expected F-measure
+        /// 2·(expected matches) / (summary words + abstract), each term's matches counted as the abstract's expected
+        /// uses allow (`ExpectedMatches`), times the sentence's (score / best score)^`standing`.
+        case words
     }
+
+    /// The word model: the abstract's expected uses of a term are exp(bias + Σ weight·feature) over `TermFeature`s.
+    public struct WordWeights: Sendable, Equatable {
+        public var bias = 0.0
+        public var weights = [Double](repeating: 0, count: TermFeature.allCases.count)
+
+        public init() {}
+
+        /// The expected uses of every term of `features`.
+        func means(_ features: TermFeatures) -> [Double] {
+            let fc = TermFeatures.count
+            let terms = features.values.count / max(fc, 1)
+            return (0..<terms).map { t in
+                var z = bias
+                for f in 0..<fc { z += weights[f] * features.values[t * fc + f] }
+                return exp(min(z, 30))
+            }
+        }
+    }
+
+    /// The word model, when the file has one (`choice words` needs it).
+    public var words: WordWeights?
 
     /// The set for summaries of other lengths (or of a ratio or a number of words).
     public var standard: Weights
@@ -59,19 +85,41 @@ public struct SummaryModel: Sendable, Equatable {
         var bySentences: [Int: Weights] = [:]
         var current: Weights?
         var currentKey: Int?  // nil: the default set
+        var words: WordWeights?
+        var inWords = false
         var seen = Set<String>()
         func close() {
             guard let w = current else { return }
             if let k = currentKey { bySentences[k] = w } else { standard = w }
+            current = nil
         }
         for (line, fields) in file.rows() {
             guard fields.count == 2 else { throw fail(line, "expected 2 tab-separated fields (name, value), found \(fields.count)") }
             let name = String(fields[0].trimmingSpaces()), value = String(fields[1].trimmingSpaces())
+            if name == "model" && value == "words" {
+                close()
+                guard words == nil else { throw fail(line, "model words given twice") }
+                words = WordWeights()
+                inWords = true
+                continue
+            }
+            if inWords && name != "model" {
+                guard let number = Double(value), number.isFinite else { throw fail(line, "\"\(value)\" is not a number") }
+                guard !seen.contains("words " + name) else { throw fail(line, "\(name) given twice in one model") }
+                seen.insert("words " + name)
+                if name == "bias" { words!.bias = number; continue }
+                guard let f = TermFeature(rawValue: name) else {
+                    throw fail(line, "unknown word feature \"\(name)\" (known: bias, \(TermFeature.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                words!.weights[TermFeatures.index[f]!] = number
+                continue
+            }
             if name == "model" {
                 close()
+                inWords = false
                 if value == "default" { currentKey = nil }
                 else if let k = Int(value), k >= 1 { currentKey = k }
-                else { throw fail(line, "a model is \"default\" or a number of sentences (1 or more), not \"\(value)\"") }
+                else { throw fail(line, "a model is \"default\", \"words\" or a number of sentences (1 or more), not \"\(value)\"") }
                 let key = currentKey.map(String.init) ?? "default"
                 guard !seen.contains("model " + key) else { throw fail(line, "model \(key) given twice") }
                 seen.insert("model " + key)
@@ -80,7 +128,7 @@ public struct SummaryModel: Sendable, Equatable {
             }
             guard current != nil else { throw fail(line, "a weight before any \"model\" line") }
             if name == "choice" {
-                guard let c = Choice(rawValue: value) else { throw fail(line, "choice is \"coverage\" or \"score\", not \"\(value)\"") }
+                guard let c = Choice(rawValue: value) else { throw fail(line, "choice is \"coverage\", \"score\" or \"words\", not \"\(value)\"") }
                 current!.choice = c
                 continue
             }
@@ -102,7 +150,10 @@ public struct SummaryModel: Sendable, Equatable {
         }
         close()
         guard let standard else { throw NewsNLPError(.invalidData, file: file.origin, "no \"model\tdefault\" weight set") }
-        return SummaryModel(standard: standard, bySentences: bySentences)
+        if words == nil, ([standard] + Array(bySentences.values)).contains(where: { $0.choice == .words }) {
+            throw NewsNLPError(.invalidData, file: file.origin, "choice words without a \"model\twords\" set")
+        }
+        return SummaryModel(words: words, standard: standard, bySentences: bySentences)
     }
 }
 

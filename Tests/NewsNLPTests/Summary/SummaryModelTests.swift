@@ -36,6 +36,54 @@ struct SummaryModelTests {
         #expect(m.weights(for: .ratio(0.5)).bias == -1)
     }
 
+    @Test func wordModelIsReadApartFromTheSentenceSets() throws {
+        let m = try parse("# h\nmodel\twords\nbias\t-2\ntitle\t1.5\nfirst\t0.25\nmodel\tdefault\nchoice\twords\nfirst\t3\n")
+        let words = try #require(m.words)
+        #expect(words.bias == -2)
+        #expect(words.weights[TermFeatures.index[.title]!] == 1.5)
+        #expect(words.weights[TermFeatures.index[.first]!] == 0.25)
+        // The sentence set's "first" is the sentence feature, not the word one.
+        #expect(m.standard.weights[SentenceFeatures.index[.first]!] == 3)
+        #expect(m.standard.choice == .words)
+        #expect(try parse("# h\nmodel\tdefault\nlead\t1\n").words == nil)
+    }
+
+    /// The expected ROUGE-1 matches of a term: E[min(c, X)] for X Poisson(λ), added use by use.
+    @Test func expectedMatchesFollowThePoissonTail() {
+        let e = ExpectedMatches(means: [0, 0.5, 2])
+        #expect(e.gain(0, had: 0, count: 3) == 0)
+        #expect(abs(e.gain(1, had: 0, count: 1) - (1 - exp(-0.5))) < 1e-12)
+        let second = 1 - exp(-2.0) * (1 + 2)
+        #expect(abs(e.gain(2, had: 1, count: 1) - second) < 1e-12)
+        // Uses past the table's depth add nothing; gains add up.
+        #expect(e.gain(2, had: 6, count: 4) == 0)
+        #expect(abs(e.gain(2, had: 0, count: 2) - (e.gain(2, had: 0, count: 1) + e.gain(2, had: 1, count: 1))) < 1e-12)
+    }
+
+    /// Term features: a title word used early and often outweighs a word used once near the end; stop words carry
+    /// only stop-word features.
+    @Test func termFeaturesOfAWrittenArticle() throws {
+        var options = AnalysisOptions(summaryLength: .sentences(2), layers: [.summary])
+        options.summaryExplain = true
+        let text = """
+        Le port de Brest rouvre ses quais
+
+        Le port de Brest rouvre ses quais aux cargos lundi après trois semaines de travaux. Les dockers du port ont \
+        repris le travail dès l'aube. Les quais rénovés accueillent déjà deux navires. Un pêcheur regrettait la pluie.
+        """
+        let d = Analyzer(options: options).analyze(text)
+        let terms = try #require(d.summary?.terms)
+        func features(_ text: String) throws -> [Double] { try #require(terms.first { $0.text == text }).features }
+        let port = try features("port"), pluie = try features("pluie"), le = try features("le")
+        let i = TermFeatures.index
+        #expect(port[i[.title]!] == 1 && port[i[.first]!] == 1 && port[i[.sentences]!] > pluie[i[.sentences]!])
+        #expect(pluie[i[.title]!] == 0 && pluie[i[.single]!] == 1 && pluie[i[.early]!] < port[i[.early]!])
+        #expect(le[i[.stop]!] == 1 && le[i[.sentences]!] == 0 && le[i[.stopUses]!] > 0)
+        // Every candidate lists its terms with their uses.
+        let first = try #require(d.summary?.candidates?.first)
+        #expect(first.terms.contains { terms[Int($0.term)].text == "port" && $0.count == 1 })
+    }
+
     /// Each bad file follows a one-line header, so its line numbers start at 2.
     @Test(arguments: [
         ("model\tdefault\nlead\tabc\n", "line 3: \"abc\" is not a number"),
@@ -44,8 +92,13 @@ struct SummaryModelTests {
         ("model\t1\nlead\t1\n", "no \"model\tdefault\" weight set"),
         ("model\tdefault\nlead\t1\nlead\t2\n", "line 4: lead given twice"),
         ("model\tdefault\nlead\t1\t2\n", "line 3: expected 2 tab-separated fields"),
-        ("model\tzero\n", "line 2: a model is \"default\" or a number of sentences"),
-        ("model\tdefault\nchoice\tbest\n", "line 3: choice is \"coverage\" or \"score\""),
+        ("model\tzero\n", "line 2: a model is \"default\", \"words\" or a number of sentences"),
+        ("model\tdefault\nchoice\tbest\n", "line 3: choice is \"coverage\", \"score\" or \"words\""),
+        ("model\tdefault\nchoice\twords\n", "choice words without a \"model\twords\" set"),
+        ("model\twords\nbias\t1\nmodel\tdefault\nmodel\twords\n", "line 5: model words given twice"),
+        ("model\twords\nshare\tx\n", "line 3: \"x\" is not a number"),
+        ("model\twords\nlead\t1\n", "line 3: unknown word feature \"lead\""),
+        ("model\twords\nshare\t1\nshare\t2\n", "line 4: share given twice"),
     ])
     func badFilesAreClearErrors(text: String, message: String) {
         do {
