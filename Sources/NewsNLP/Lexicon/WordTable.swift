@@ -125,3 +125,80 @@ struct WordSet: Sendable {
         for k in old where k != 0 { insert(k) }
     }
 }
+
+extension WordTable {
+    /// The same table with its keys inserted in increasing order: its slots no longer depend on the order the
+    /// entries were added in (which may follow a `Set`'s), so that the archive of a table is reproducible.
+    func canonical() -> WordTable {
+        var t = WordTable(capacity: count)
+        for i in keys.indices.filter({ keys[$0] != 0 }).sorted(by: { keys[$0] < keys[$1] }) { t[keys[i]] = values[i] }
+        return t
+    }
+
+    /// Writes the table with its slots (so that reading it back needs no rehashing), each value by `body`.
+    func write(to a: inout ArchiveWriter, _ body: (inout ArchiveWriter, Value) -> Void) {
+        let t = canonical()
+        a.array(t.keys)
+        a.int(t.count)
+        for i in 0..<t.keys.count where t.keys[i] != 0 { body(&a, t.values[i]!) }
+    }
+
+    init(from a: inout ArchiveReader, _ body: (inout ArchiveReader) throws -> Value) throws {
+        let keys: [UInt64] = try a.array()
+        let count = try a.int()
+        guard keys.count >= 16, keys.count & (keys.count - 1) == 0 else { throw ArchiveReader.Malformed() }
+        var values = [Value?](repeating: nil, count: keys.count)
+        for i in 0..<keys.count where keys[i] != 0 { values[i] = try body(&a) }
+        self.keys = keys
+        self.values = values
+        self.count = count
+        self.mask = keys.count - 1
+    }
+}
+
+extension WordTable where Value: BitwiseCopyable {
+    /// Writes the table as two raw arrays: the keys, and the values of the filled slots (zeros elsewhere).
+    func write(to a: inout ArchiveWriter) {
+        let t = canonical()
+        a.array(t.keys)
+        let size = MemoryLayout<Value>.size
+        var raw = [UInt8](repeating: 0, count: t.keys.count * size)
+        for i in 0..<t.keys.count where t.keys[i] != 0 {
+            withUnsafeBytes(of: t.values[i]!) { v in for k in 0..<size { raw[i * size + k] = v[k] } }
+        }
+        a.array(raw)
+        a.int(t.count)
+    }
+
+    init(from a: inout ArchiveReader) throws {
+        let keys: [UInt64] = try a.array()
+        let raw: [UInt8] = try a.array()
+        let size = MemoryLayout<Value>.size
+        guard keys.count >= 16, keys.count & (keys.count - 1) == 0, raw.count == keys.count * size else { throw ArchiveReader.Malformed() }
+        var values = [Value?](repeating: nil, count: keys.count)
+        raw.withUnsafeBytes { r in
+            for i in 0..<keys.count where keys[i] != 0 { values[i] = r.loadUnaligned(fromByteOffset: i * size, as: Value.self) }
+        }
+        self.keys = keys
+        self.values = values
+        self.count = try a.int()
+        self.mask = keys.count - 1
+    }
+}
+
+extension WordSet: LexiconArchivable {
+    func write(to a: inout ArchiveWriter) {
+        var t = WordSet(capacity: count)
+        for k in keys.filter({ $0 != 0 }).sorted() { t.insert(k) }
+        a.array(t.keys)
+        a.int(t.count)
+    }
+
+    init(from a: inout ArchiveReader) throws {
+        let keys: [UInt64] = try a.array()
+        guard keys.count >= 16, keys.count & (keys.count - 1) == 0 else { throw ArchiveReader.Malformed() }
+        self.keys = keys
+        self.count = try a.int()
+        self.mask = keys.count - 1
+    }
+}
