@@ -15,7 +15,7 @@ import Synchronization
 /// parsed as before.
 enum CompiledLexicons {
     /// Bumped whenever a compiled table changes shape.
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let magic: UInt64 = 0x3143_584C_5357_454E  // "NEWSLXC1"
 
     /// What a table was compiled with: the machine's layout, checked before any table is read.
@@ -76,7 +76,7 @@ enum CompiledLexicons {
     /// The compiled table `key`, or nil when there is none or it does not read back.
     static func value<T: LexiconArchivable>(_ key: String, as _: T.Type) -> T? {
         guard let range = embedded?[key] else { return nil }
-        var r = ArchiveReader(UnsafeRawBufferPointer(rebasing: archive[range]))
+        var r = ArchiveReader(UnsafeRawBufferPointer(rebasing: archive[range]), immortal: true)
         return try? T(from: &r)
     }
 
@@ -199,7 +199,7 @@ extension SpeakerLexicon: LexiconArchivable {
             a.list(e.affiliation) { $0.string($1) }
             a.hashes(e.roleHeads.sorted())
         }
-        byKey.write(to: &a) { $0.int($1) }
+        byKey.write(to: &a)
         a.dictionary(byID) { $0.int($1) }
     }
 
@@ -209,7 +209,7 @@ extension SpeakerLexicon: LexiconArchivable {
             Entry(id: try a.string(), name: try a.string(), type: try a.type(), gender: try a.character(),
                   affiliation: try a.list { try $0.string() }, roleHeads: Set(try a.array(UInt64.self)))
         }
-        byKey = try WordTable(from: &a) { try $0.int() }
+        byKey = try WordTable(from: &a)
         byID = try a.dictionary { try $0.int() }
     }
 }

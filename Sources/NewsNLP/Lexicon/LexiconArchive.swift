@@ -74,8 +74,48 @@ struct ArchiveReader {
 
     let base: UnsafeRawBufferPointer
     var offset = 0
+    /// The data outlives every reader and table (the embedded archive): large arrays are used in place.
+    let immortal: Bool
 
-    init(_ base: UnsafeRawBufferPointer) { self.base = base }
+    init(_ base: UnsafeRawBufferPointer, immortal: Bool = false) {
+        self.base = base
+        self.immortal = immortal
+    }
+
+    /// The slots of a hash table (a power of two, at least 16), in place when the data is immortal.
+    mutating func slots() throws -> Slots {
+        let count = try int()
+        guard count >= 16, count & (count - 1) == 0 else { throw Malformed() }
+        try align()
+        let size = count * 8
+        guard offset + size <= base.count else { throw Malformed() }
+        let slots: Slots
+        if immortal {
+            slots = Slots(borrowing: UnsafeBufferPointer(start: (base.baseAddress! + offset).assumingMemoryBound(to: UInt64.self), count: count))
+        } else {
+            slots = Slots([UInt64](unsafeUninitializedCapacity: count) { b, n in
+                UnsafeMutableRawBufferPointer(b).copyMemory(from: UnsafeRawBufferPointer(rebasing: base[offset..<(offset + size)]))
+                n = count
+            })
+        }
+        offset += size
+        try align()
+        return slots
+    }
+
+    /// The next array of bytes (written by `ArchiveWriter.array`), in place, when the data is immortal and the
+    /// array has `count` bytes; nil (nothing read) otherwise.
+    mutating func borrowedBytes(count: Int) throws -> UnsafeRawPointer? {
+        guard immortal else { return nil }
+        let start = offset
+        guard try int() == count else { offset = start; return nil }
+        try align()
+        guard offset + count <= base.count else { throw Malformed() }
+        let p = base.baseAddress! + offset
+        offset += count
+        try align()
+        return p
+    }
 
     mutating func align() throws {
         offset = (offset + 7) & ~7

@@ -21,6 +21,21 @@ struct CompiledLexiconsTests {
         #expect(same, "Sources/CNewsLexicons/compiled/lexicons.bin is stale: NEWSNLP_REGENERATE_GOLDEN=1 swift test --filter CompiledLexiconsTests")
         // The binary under test embeds that same file and uses it.
         #expect(CompiledLexicons.embedded != nil, "the embedded tables were not accepted (rebuild after regenerating)")
+        // Tables used in place in the embedded archive answer as the parsed ones.
+        let embedded = try #require(CompiledLexicons.value("entity-lexicon", as: EntityLexicon.self))
+        let parsed = EntityLexicon.load(from: Lexicons(extra: []))
+        for word in ["paris", "france", "europe"] {
+            let h = FoldHash.combine(FoldHash.seed, FoldHash.hash(folded: word))
+            #expect(embedded.hits(for: h)?.map(\.entry) == parsed.hits(for: h)?.map(\.entry))
+            #expect(embedded.firstWords.contains(FoldHash.hash(folded: word)) == parsed.firstWords.contains(FoldHash.hash(folded: word)))
+        }
+        let tone = try #require(CompiledLexicons.value("quotes:fr", as: QuoteLexicon.self))
+        let toneParsed = QuoteLexicon.load(.french, from: Lexicons(extra: []))
+        for word in ["a", "déclaré", "dit", "estime", "le"] {
+            let k = WordKey.of(word)
+            #expect(tone.verbs[k]?.que == toneParsed.verbs[k]?.que)
+            #expect(tone.classes[k]?.rawValue == toneParsed.classes[k]?.rawValue)
+        }
     }
 
     @Test func buildingTwiceGivesTheSameBytes() {
