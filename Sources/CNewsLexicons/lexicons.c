@@ -200,3 +200,8 @@ static const struct { const char *name; const unsigned char *data; int64_t lengt
 int32_t nlex_count(void) { return (int32_t)(sizeof(table) / sizeof(table[0])); }
 const char *nlex_name(int32_t i) { return table[i].name; }
 const uint8_t *nlex_data(int32_t i, int64_t *length) { *length = table[i].length; return table[i].data; }
+
+static const unsigned char compiled[] __attribute__((aligned(16))) = {
+#embed "compiled/lexicons.bin"
+, 0 };
+const uint8_t *nlex_compiled(int64_t *length) { *length = (int64_t)sizeof(compiled) - 1; return compiled; }

@@ -10,4 +10,7 @@ int32_t nlex_count(void);
 const char *nlex_name(int32_t i);
 /// The bytes of file `i` (NUL-terminated; `*length` excludes the NUL).
 const uint8_t *nlex_data(int32_t i, int64_t *length);
+/// The lexicon tables compiled from these files (Sources/CNewsLexicons/compiled/lexicons.bin; see
+/// CompiledLexicons.swift), and their length in `*length`.
+const uint8_t *nlex_compiled(int64_t *length);
 #endif

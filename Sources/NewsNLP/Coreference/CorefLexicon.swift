@@ -50,7 +50,7 @@ struct CorefLexicon: Sendable {
     var words = WordTable<[Word]>()
 
     static func load(_ language: Language, from lexicons: Lexicons) -> CorefLexicon {
-        lexicons.cached("coreference:" + language.code) {
+        lexicons.compiled("coreference:" + language.code) {
             var lex = CorefLexicon()
             // Both languages' titles: French articles name English speakers ("Mr. Biden") and the reverse.
             let order = language == .french ? ["fr", "en"] : ["en", "fr"]

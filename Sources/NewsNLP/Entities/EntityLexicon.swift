@@ -32,14 +32,14 @@ struct EntityLexicon: Sendable {
 
     var entries: [Entry] = []
     /// The bytes of the lexicon files, which entries point into.
-    private var files: [[UInt8]] = []
+    var files: [[UInt8]] = []
     /// Hash of the folded word sequence → index of its first hit in `hitStore`; hits chain through `next`.
-    private var heads = WordTable<Int32>()
-    private var hitStore: [Hit] = []
-    private var next: [Int32] = []
+    var heads = WordTable<Int32>()
+    var hitStore: [Hit] = []
+    var next: [Int32] = []
     /// Combined hashes of every proper prefix of every phrase ("jean" and "jean luc" for "Jean Luc Mélenchon"),
     /// so that matching stops as soon as no name can go on.
-    private var prefixes = WordSet()
+    var prefixes = WordSet()
     /// Hashes of the first words of all phrases, to skip most tokens at once.
     var firstWords = WordSet()
     /// The capitalised last words of people's names and aliases of two words or more ("Clinton" of "Hillary
@@ -82,7 +82,7 @@ struct EntityLexicon: Sendable {
     /// folds names with `FoldTable`, so that the ~8,000 built-in entries load in a few milliseconds.
     /// - Complexity: O(total size of the files).
     static func load(from lexicons: Lexicons) -> EntityLexicon {
-        lexicons.cached("entity-lexicon") {
+        lexicons.compiled("entity-lexicon") {
             var lex = EntityLexicon()
             let files = lexicons.files(under: "entities/")
             let estimate = files.reduce(0) { $0 + $1.bytes.count } / 40

@@ -64,7 +64,7 @@ struct NamePatterns: Sendable {
     var determiners = WordSet()
 
     static func load(from lexicons: Lexicons) -> NamePatterns {
-        lexicons.cached("name-patterns") {
+        lexicons.compiled("name-patterns") {
             var p = NamePatterns()
             let elisions: Set<String> = ["l", "d", "qu", "j", "n", "s", "c", "m", "t"]
             let functionWords = lexicons.stopwords(.french).union(lexicons.stopwords(.english))

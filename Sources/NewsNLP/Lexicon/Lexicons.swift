@@ -8,11 +8,19 @@ public final class Lexicons: Sendable {
 
     let extra: [LexiconFile]
     private let cache = Mutex<[String: any Sendable]>([:])
+    /// When set, `compiled(_:_:)` parses every table and records its archive here (`CompiledLexicons.build()`).
+    let recorder: ArchiveRecorder?
 
     /// Built-in lexicons merged with extra files (from `--lexicons DIR`), which are added after the built-in
     /// file of the same name (their entries win where they conflict).
     public init(extra: [LexiconFile]) {
         self.extra = extra
+        self.recorder = nil
+    }
+
+    init(extra: [LexiconFile], recorder: ArchiveRecorder) {
+        self.extra = extra
+        self.recorder = recorder
     }
 
     /// The files named `name`: the built-in one first, then the user's.

@@ -67,7 +67,7 @@ struct QuoteLexicon: Sendable {
     }
 
     static func load(_ language: Language, from lexicons: Lexicons) -> QuoteLexicon {
-        lexicons.cached("quotes:" + language.code) {
+        lexicons.compiled("quotes:" + language.code) {
             var lex = QuoteLexicon()
             let code = language.code
             for file in lexicons.files(code + "/speech-verbs") {
@@ -127,7 +127,7 @@ struct FirstNames: Sendable {
     var gender = WordTable<Character?>()
 
     static func load(from lexicons: Lexicons) -> FirstNames {
-        lexicons.cached("quotes:first-names") {
+        lexicons.compiled("quotes:first-names") {
             var names = FirstNames()
             for file in lexicons.files("names/first-names.tsv") {
                 for row in file.rows() where row.fields.count >= 2 {
@@ -161,7 +161,7 @@ struct SpeakerLexicon: Sendable {
     /// Reads the entity files as bytes (`LexiconFile.forEachRow`): strings only for the ids, names and
     /// affiliations of people and organisations, keys hashed straight from the bytes.
     static func load(from lexicons: Lexicons) -> SpeakerLexicon {
-        lexicons.cached("quotes:speakers") {
+        lexicons.compiled("quotes:speakers") {
             var lex = SpeakerLexicon()
             for file in lexicons.files(under: "entities/") {
                 lex.byKey = lex.byKey.count == 0 ? WordTable(capacity: file.bytes.count / 20) : lex.byKey

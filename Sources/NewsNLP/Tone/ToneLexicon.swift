@@ -93,8 +93,10 @@ struct ToneLexicon: Sendable {
     }
 
     static func load(_ language: Language, from lexicons: Lexicons) -> ToneLexicon {
-        lexicons.cached("tone:" + language.code) { ToneLexicon(language, lexicons) }
+        lexicons.compiled("tone:" + language.code) { ToneLexicon(language, lexicons) }
     }
+
+    init() {}
 
     private init(_ language: Language, _ lexicons: Lexicons) {
         let code = language.code
