@@ -224,7 +224,9 @@ final class LinesOutput: BatchOutput {
 /// second, so that a run that is killed keeps what it committed and costs one transaction per batch, not per file.
 final class StoreOutput: BatchOutput, @unchecked Sendable {
     private let store: CorpusStore
-    private let records = RecordChannel(capacity: 64)
+    /// Deep enough that the workers go on while the store's thread waits for the disk (a WAL checkpoint and its
+    /// fsyncs can take a few hundred milliseconds on a busy machine); a record is a few kilobytes.
+    private let records = RecordChannel(capacity: 1024)
     private let done = DispatchSemaphore(value: 0)
     /// Set by the writing thread before it signals `done`.
     private var loadError: NewsNLPError?

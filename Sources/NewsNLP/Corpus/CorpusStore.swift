@@ -63,16 +63,6 @@ public final class CorpusStore {
             try CorpusStore.wrap(path) { try queue.write { try CorpusStore.createSchema($0) } }
         } else {
             try checkVersion()
-            if mode != .read {
-                // Documents written by a run killed before it made the indexes: make them before adding more.
-                try CorpusStore.wrap(path) {
-                    try queue.write { db in
-                        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM documents)") == true {
-                            try db.execute(sql: CorpusStore.indexes)
-                        }
-                    }
-                }
-            }
         }
     }
 
@@ -137,8 +127,7 @@ public final class CorpusStore {
         try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
     }
 
-    /// The tables and views of schema version 1 (documented in README.md, "The corpus store"); its indexes are
-    /// `indexes`.
+    /// The tables, indexes and views of schema version 1 (documented in README.md, "The corpus store").
     static let schema = """
         CREATE TABLE meta (
             key TEXT PRIMARY KEY,
@@ -155,6 +144,7 @@ public final class CorpusStore {
             tone_label TEXT,
             error TEXT
         );
+        CREATE INDEX documents_folder ON documents(folder, language);
         CREATE TABLE entities (
             document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             entity TEXT NOT NULL,
@@ -168,6 +158,7 @@ public final class CorpusStore {
             stance_label TEXT,
             PRIMARY KEY (document_id, entity)
         ) WITHOUT ROWID;
+        CREATE INDEX entities_name ON entities(name, type, mentions, stance_score, stance_label);
         CREATE TABLE mentions (
             document_id INTEGER NOT NULL,
             entity TEXT NOT NULL,
@@ -177,6 +168,7 @@ public final class CorpusStore {
             text TEXT NOT NULL,
             FOREIGN KEY (document_id, entity) REFERENCES entities(document_id, entity) ON DELETE CASCADE
         );
+        CREATE INDEX mentions_entity ON mentions(document_id, entity);
         CREATE TABLE quotes (
             id INTEGER PRIMARY KEY,
             document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -196,6 +188,8 @@ public final class CorpusStore {
             confidence REAL NOT NULL,
             FOREIGN KEY (document_id, speaker_entity) REFERENCES entities(document_id, entity)
         );
+        CREATE INDEX quotes_document ON quotes(document_id);
+        CREATE INDEX quotes_speaker ON quotes(speaker_name, speaker_entity, speaker_gender, document_id);
         CREATE TABLE summaries (
             document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
             sentences TEXT NOT NULL,
@@ -227,18 +221,6 @@ public final class CorpusStore {
             GROUP BY d.folder;
         """
 
-    /// The secondary indexes of schema version 1. A store that is empty when a run begins gets them after its
-    /// documents are written (`load`), because building an index from sorted rows costs less than updating it row
-    /// by row; a store opened for writing with documents in it gets any that is missing (the run that wrote them
-    /// was killed before it could make them) before anything else is written.
-    static let indexes = """
-        CREATE INDEX IF NOT EXISTS documents_folder ON documents(folder, language);
-        CREATE INDEX IF NOT EXISTS entities_name ON entities(name, type, mentions, stance_score, stance_label);
-        CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(document_id, entity);
-        CREATE INDEX IF NOT EXISTS quotes_document ON quotes(document_id);
-        CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_name, speaker_entity, speaker_gender, document_id);
-        """
-
     // MARK: Writing
 
     /// Records a value of the `meta` table (the folder read, the task, the offset unit…).
@@ -262,7 +244,7 @@ public final class CorpusStore {
         try load(commitEvery: Int.max, interval: .infinity) { rest.popFirst() }
     }
 
-    /// Writes the records `next` gives, in order, until it gives nil, then makes the indexes that are missing.
+    /// Writes the records `next` gives, in order, until it gives nil.
     /// A record stored before under the same source is replaced. Records are committed in transactions of
     /// `commitEvery` records, or fewer once `interval` seconds have passed since the transaction began, and at
     /// the end: a run that is killed keeps every transaction it committed. A record SQLite refuses is stored as
@@ -300,7 +282,6 @@ public final class CorpusStore {
                         }
                     }
                     if !open.isEmpty { try db.commit() }
-                    try db.execute(sql: CorpusStore.indexes)
                 } catch {
                     try? db.rollback()
                     throw error

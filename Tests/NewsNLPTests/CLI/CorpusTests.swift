@@ -84,7 +84,7 @@ struct CorpusTests {
         #expect(try Self.query(sqlite, "SELECT title FROM documents WHERE source LIKE '%courrier/2024-01.txt'") == "Budget de la ville")
         #expect(try Self.query(sqlite, "PRAGMA user_version") == 1)
         #expect(try Self.query(sqlite, "PRAGMA journal_mode") == "wal")
-        // The indexes, made once the documents are written.
+        // Every index, and no broken reference.
         #expect(try Self.query(sqlite, Self.indexNames) == Self.indexes)
         #expect(try Self.query(sqlite, "PRAGMA foreign_key_check") as String? == nil)
         // Women and men speakers come from the entities' gender.
@@ -140,7 +140,7 @@ struct CorpusTests {
         // Every document kept is whole: its summary is there.
         #expect(try Self.query(sqlite, "SELECT count(*) FROM documents d WHERE error IS NULL AND NOT EXISTS (SELECT 1 FROM summaries s WHERE s.document_id = d.id)") == 0)
         let resumed = try CLI.run(["batch", root, "--out", sqlite, "--resume"])
-        // The indexes a killed run did not make are there after the resumed run.
+        // The resumed store has every index.
         #expect(try Self.query(sqlite, Self.indexNames) == Self.indexes)
         // What was committed before the kill is skipped (bad.txt, stored as an error, is tried again); a batch
         // may have been committed between the count above and the kill.
