@@ -8,7 +8,8 @@ Each run is `newsnlp batch DIR --task analyze --out OUT` with OUT a fresh .jsonl
 the previous run are removed first). The configurations are run alternately, round after round, so that a change
 in the machine's load touches them alike; for each one the best and the median wall-clock time, and the user and
 system CPU time of the run with the best wall time, are printed, with the load average before and after. Several
-`--bin` compare builds (the first is the reference of the ratios).
+`--bin` compare builds. The ratio of the two times of each round (run one after the other) is the steadiest
+figure on a shared machine; its median is printed too.
 """
 import argparse, os, pathlib, resource, statistics, subprocess, sys, time
 
@@ -60,7 +61,9 @@ def main():
             reference[b] = (best[0], median)
         else:
             j = reference[b]
-            line += f"  → SQLite/JSON Lines: best {100 * (best[0] / j[0] - 1):+.0f}%, median {100 * (median / j[1] - 1):+.0f}%"
+            paired = statistics.median(s[0] / r[0] for s, r in zip(t, times[(b, "jsonl")]))
+            line += (f"  → SQLite/JSON Lines: best {100 * (best[0] / j[0] - 1):+.0f}%, median {100 * (median / j[1] - 1):+.0f}%,"
+                     f" median of the rounds' ratios {100 * (paired - 1):+.0f}%")
         print(line)
     for b, ext in configs:
         print(f"  {b} {ext:6s} all walls: {' '.join(f'{x[0]:.2f}' for x in times[(b, ext)])}")
