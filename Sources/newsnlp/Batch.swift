@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Dispatch
+import Foundation
 import ArgumentParser
 import NewsNLP
 
@@ -218,31 +219,108 @@ final class LinesOutput: BatchOutput {
     func finish() throws { try file.flush() }
 }
 
-/// A SQLite store: records are committed in batches (every 256 files or every second), so that a run that is
-/// killed keeps what it committed and costs one transaction per batch, not per file.
-final class StoreOutput: BatchOutput {
+/// A SQLite store, written by a thread of its own (`CorpusStore.load`): the ordered writer only hands each record
+/// over, and the workers go on analysing while SQLite writes. Records are committed every 256 files or every
+/// second, so that a run that is killed keeps what it committed and costs one transaction per batch, not per file.
+final class StoreOutput: BatchOutput, @unchecked Sendable {
     private let store: CorpusStore
-    private var pending: [CorpusRecord] = []
-    private var lastCommit = Progress.now()
+    /// Deep enough that the workers go on while the store's thread waits for the disk (a WAL checkpoint and its
+    /// fsyncs can take a few hundred milliseconds on a busy machine); a record is a few kilobytes.
+    private let records = RecordChannel(capacity: 1024)
+    private let done = DispatchSemaphore(value: 0)
+    /// Set by the writing thread before it signals `done`.
+    private var loadError: NewsNLPError?
 
     init(_ store: CorpusStore) {
         self.store = store
-        pending.reserveCapacity(256)
+        Thread.detachNewThread { [self] in
+            do {
+                try self.store.load(commitEvery: 256, interval: 1) { records.take() }
+            } catch let e as NewsNLPError {
+                loadError = e
+            } catch {
+                loadError = NewsNLPError(.ioError, file: self.store.path, "\(error)")
+            }
+            records.fail()
+            done.signal()
+        }
     }
 
     func write(_ item: BatchItem) throws {
         guard case .record(let r) = item else { return }
-        pending.append(r)
-        if pending.count >= 256 || Progress.now() - lastCommit >= 1 { try commit() }
+        if !records.put(r) { try finish() }
     }
 
-    func finish() throws { try commit() }
+    /// Waits until every record is written and the indexes are made.
+    func finish() throws {
+        records.close()
+        done.wait()
+        done.signal()
+        if let loadError { throw loadError }
+    }
+}
 
-    private func commit() throws {
-        lastCommit = Progress.now()
-        guard !pending.isEmpty else { return }
-        defer { pending.removeAll(keepingCapacity: true) }
-        try store.write(pending)
+/// Records on their way from the ordered writer to the store's thread: a bounded queue under one lock.
+final class RecordChannel: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    private var changed = pthread_cond_t()
+    private var ring: [CorpusRecord?]
+    private var head = 0
+    private var count = 0
+    private var closed = false
+    private var failed = false
+
+    init(capacity: Int) {
+        ring = Array(repeating: nil, count: capacity)
+        pthread_mutex_init(&mutex, nil)
+        pthread_cond_init(&changed, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(&changed)
+        pthread_mutex_destroy(&mutex)
+    }
+
+    /// Queues `r`, waiting while the queue is full; false when the reader has stopped.
+    func put(_ r: CorpusRecord) -> Bool {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        while count == ring.count && !failed { pthread_cond_wait(&changed, &mutex) }
+        if failed { return false }
+        ring[(head + count) % ring.count] = r
+        count += 1
+        pthread_cond_broadcast(&changed)
+        return true
+    }
+
+    /// The next record, waiting for it; nil once the channel is closed and empty.
+    func take() -> CorpusRecord? {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        while count == 0 && !closed { pthread_cond_wait(&changed, &mutex) }
+        guard count > 0 else { return nil }
+        let r = ring[head]
+        ring[head] = nil
+        head = (head + 1) % ring.count
+        count -= 1
+        pthread_cond_broadcast(&changed)
+        return r
+    }
+
+    /// No more records will come.
+    func close() {
+        pthread_mutex_lock(&mutex)
+        closed = true
+        pthread_cond_broadcast(&changed)
+        pthread_mutex_unlock(&mutex)
+    }
+
+    /// The reader has stopped: writers no longer wait.
+    func fail() {
+        pthread_mutex_lock(&mutex)
+        failed = true
+        pthread_cond_broadcast(&changed)
+        pthread_mutex_unlock(&mutex)
     }
 }
 

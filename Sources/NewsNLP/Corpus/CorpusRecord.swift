@@ -139,11 +139,14 @@ extension CorpusRecord {
     static func title(of d: Document) -> String? {
         let body = d.sentences.lazy.filter { !$0.boilerplate }
         guard let first = body.first(where: { $0.isHeading }) ?? body.first else { return nil }
-        var line = Substring(d.string(first.span))
-        if let br = line.firstIndex(where: { $0 == "\n" || $0 == "\r" }) { line = line[..<br] }
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return nil }
-        return trimmed.count > 200 ? String(trimmed.prefix(199)) + "…" : trimmed
+        // The line is cut on the bytes (a sentence may be long), then trimmed of spaces and tabs.
+        let text = d.utf8[Int(first.span.start)..<Int(first.span.end)]
+        let line = String(decoding: text[..<(text.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? text.endIndex)], as: UTF8.self)
+        let scalars = line.unicodeScalars
+        let space = { (u: Unicode.Scalar) in u == "\t" || u.properties.generalCategory == .spaceSeparator }
+        guard let a = scalars.firstIndex(where: { !space($0) }), let z = scalars.lastIndex(where: { !space($0) }) else { return nil }
+        let trimmed = String(scalars[a...z])
+        return trimmed.utf8.count > 200 && trimmed.count > 200 ? String(trimmed.prefix(199)) + "…" : trimmed
     }
 }
 

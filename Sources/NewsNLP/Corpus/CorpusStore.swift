@@ -238,59 +238,130 @@ public final class CorpusStore {
         try CorpusStore.wrap(path) { try queue.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) } }
     }
 
-    /// Writes `records` in one transaction. A record stored before under the same source is replaced; a record
-    /// SQLite refuses is stored as an error of its document, and the others are kept.
+    /// Writes `records` in one transaction (see `load`).
     public func write(_ records: [CorpusRecord]) throws {
+        var rest = records[...]
+        try load(commitEvery: Int.max, interval: .infinity) { rest.popFirst() }
+    }
+
+    /// Writes the records `next` gives, in order, until it gives nil.
+    /// A record stored before under the same source is replaced. Records are committed in transactions of
+    /// `commitEvery` records, or fewer once `interval` seconds have passed since the transaction began, and at
+    /// the end: a run that is killed keeps every transaction it committed. A record SQLite refuses is stored as
+    /// an error of its document and the others are kept: the transaction is rolled back and its records written
+    /// again one savepoint each (a savepoint per record costs time, so it is only paid when a record fails).
+    ///
+    /// `next` may wait for its next record; the transaction stays open meanwhile (the store has no other writer).
+    public func load(commitEvery: Int = 256, interval: Double = 1, _ next: () -> CorpusRecord?) throws {
         try CorpusStore.wrap(path) {
-            try queue.write { db in
-                for r in records {
-                    do {
-                        try db.inSavepoint {
-                            try CorpusStore.insert(r, db)
-                            return .commit
+            try queue.writeWithoutTransaction { db in
+                do {
+                    let statements = try Inserts(db)
+                    var open: [CorpusRecord] = []
+                    var began = 0.0
+                    while let r = next() {
+                        if open.isEmpty {
+                            try db.beginTransaction(.immediate)
+                            began = CorpusStore.now()
                         }
-                    } catch let error as DatabaseError where r.error == nil {
-                        let failed = CorpusRecord(source: r.source, folder: r.folder, error: "could not be stored: \(error.message ?? "\(error.resultCode)")")
-                        try CorpusStore.insert(failed, db)
+                        open.append(r)
+                        do {
+                            try statements.insert(r, db)
+                        } catch is DatabaseError {
+                            try db.rollback()
+                            try db.inTransaction(.immediate) {
+                                try statements.insertEach(open, db)
+                                return .commit
+                            }
+                            open.removeAll(keepingCapacity: true)
+                            continue
+                        }
+                        if open.count >= commitEvery || CorpusStore.now() - began >= interval {
+                            try db.commit()
+                            open.removeAll(keepingCapacity: true)
+                        }
                     }
+                    if !open.isEmpty { try db.commit() }
+                } catch {
+                    try? db.rollback()
+                    throw error
                 }
             }
         }
     }
 
-    static func insert(_ r: CorpusRecord, _ db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM documents WHERE source = ?").execute(arguments: [r.source])
-        var document = try RowInsert(db, "INSERT INTO documents(source, folder, language, title, sentences, tone_score, tone_label, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        document.bind(r.source); document.bind(r.folder); document.bind(r.language); document.bind(r.title)
-        document.bind(r.sentences); document.bind(r.toneScore); document.bind(r.toneLabel); document.bind(r.error)
-        try document.run()
-        let doc = Int(db.lastInsertedRowID)
-        for e in r.entities {
-            var row = try RowInsert(db, "INSERT INTO entities(document_id, entity, name, type, source, gender, mentions, refs, stance_score, stance_label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            row.bind(doc); row.bind(e.id); row.bind(e.name); row.bind(e.type); row.bind(e.source); row.bind(e.gender)
-            row.bind(e.mentions.count); row.bind(e.references.count); row.bind(e.stanceScore); row.bind(e.stanceLabel)
-            try row.run()
-            for m in [e.mentions, e.references].joined() {
-                var mention = try RowInsert(db, "INSERT INTO mentions(document_id, entity, kind, start, end, text) VALUES (?, ?, ?, ?, ?, ?)")
-                mention.bind(doc); mention.bind(e.id); mention.bind(m.kind); mention.bind(m.start); mention.bind(m.end); mention.bind(m.text)
-                try mention.run()
-            }
-        }
-        for q in r.quotes {
-            var row = try RowInsert(db, """
+    /// Seconds on the monotonic clock.
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// The statements that write a record, prepared once per `load` (GRDB's statement cache) and run through
+    /// SQLite's C functions (`RowInsert`).
+    struct Inserts {
+        let delete, document, entity, mention, quote, summary: Statement
+
+        init(_ db: Database) throws {
+            delete = try db.cachedStatement(sql: "DELETE FROM documents WHERE source = ?")
+            document = try db.cachedStatement(sql: "INSERT INTO documents(source, folder, language, title, sentences, tone_score, tone_label, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            entity = try db.cachedStatement(sql: "INSERT INTO entities(document_id, entity, name, type, source, gender, mentions, refs, stance_score, stance_label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            mention = try db.cachedStatement(sql: "INSERT INTO mentions(document_id, entity, kind, start, end, text) VALUES (?, ?, ?, ?, ?, ?)")
+            quote = try db.cachedStatement(sql: """
                 INSERT INTO quotes(document_id, kind, start, end, text, speaker_entity, speaker_name, speaker_gender,
                                    speaker_start, speaker_end, speaker_text, cue, cue_start, cue_end, confidence)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            row.bind(doc); row.bind(q.kind); row.bind(q.start); row.bind(q.end); row.bind(q.text); row.bind(q.speakerEntity)
-            row.bind(q.speakerName); row.bind(r.gender(ofEntity: q.speakerEntity)); row.bind(q.speakerStart); row.bind(q.speakerEnd)
-            row.bind(q.speakerText); row.bind(q.cue); row.bind(q.cueStart); row.bind(q.cueEnd); row.bind(q.confidence)
-            try row.run()
+            summary = try db.cachedStatement(sql: "INSERT INTO summaries(document_id, sentences, text) VALUES (?, ?, ?)")
         }
-        if let s = r.summarySentences {
-            var row = try RowInsert(db, "INSERT INTO summaries(document_id, sentences, text) VALUES (?, ?, ?)")
-            row.bind(doc); row.bind("[" + s.map(String.init).joined(separator: ",") + "]"); row.bind(r.summaryText ?? "")
-            try row.run()
+
+        /// Writes each record in a savepoint of its own: a record SQLite refuses is stored as an error of its
+        /// document instead, and the others are kept.
+        func insertEach(_ records: [CorpusRecord], _ db: Database) throws {
+            for r in records {
+                do {
+                    try db.inSavepoint {
+                        try insert(r, db)
+                        return .commit
+                    }
+                } catch let error as DatabaseError where r.error == nil {
+                    try insert(CorpusRecord(source: r.source, folder: r.folder, error: "could not be stored: \(error.message ?? "\(error.resultCode)")"), db)
+                }
+            }
+        }
+
+        func insert(_ r: CorpusRecord, _ db: Database) throws {
+            var delete = RowInsert(db, self.delete)
+            delete.bind(r.source)
+            try delete.run()
+            var document = RowInsert(db, self.document)
+            document.bind(r.source); document.bind(r.folder); document.bind(r.language); document.bind(r.title)
+            document.bind(r.sentences); document.bind(r.toneScore); document.bind(r.toneLabel); document.bind(r.error)
+            try document.run()
+            let doc = Int(db.lastInsertedRowID)
+            for e in r.entities {
+                var row = RowInsert(db, entity)
+                row.bind(doc); row.bind(e.id); row.bind(e.name); row.bind(e.type); row.bind(e.source); row.bind(e.gender)
+                row.bind(e.mentions.count); row.bind(e.references.count); row.bind(e.stanceScore); row.bind(e.stanceLabel)
+                try row.run()
+                for m in [e.mentions, e.references].joined() {
+                    var row = RowInsert(db, mention)
+                    row.bind(doc); row.bind(e.id); row.bind(m.kind); row.bind(m.start); row.bind(m.end); row.bind(m.text)
+                    try row.run()
+                }
+            }
+            for q in r.quotes {
+                var row = RowInsert(db, quote)
+                row.bind(doc); row.bind(q.kind); row.bind(q.start); row.bind(q.end); row.bind(q.text); row.bind(q.speakerEntity)
+                row.bind(q.speakerName); row.bind(r.gender(ofEntity: q.speakerEntity)); row.bind(q.speakerStart); row.bind(q.speakerEnd)
+                row.bind(q.speakerText); row.bind(q.cue); row.bind(q.cueStart); row.bind(q.cueEnd); row.bind(q.confidence)
+                try row.run()
+            }
+            if let s = r.summarySentences {
+                var row = RowInsert(db, summary)
+                row.bind(doc); row.bind("[" + s.map(String.init).joined(separator: ",") + "]"); row.bind(r.summaryText ?? "")
+                try row.run()
+            }
         }
     }
 
@@ -383,9 +454,9 @@ struct RowInsert {
     private var index: Int32 = 0
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    init(_ db: Database, _ sql: String) throws {
+    init(_ db: Database, _ statement: Statement) {
         self.db = db
-        statement = try db.cachedStatement(sql: sql).sqliteStatement
+        self.statement = statement.sqliteStatement
     }
 
     mutating func bind(_ v: Int) {

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import GRDB
+import NewsNLP
 
 /// `batch --out x.sqlite`, `--resume` and `stats`, run through the built binary.
 @Suite("corpus store and stats end to end", .serialized)
@@ -43,6 +44,9 @@ struct CorpusTests {
         return try db.read { try T.fetchOne($0, sql: sql) }
     }
 
+    static let indexNames = "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name)"
+    static let indexes = "documents_folder,entities_name,mentions_entity,quotes_document,quotes_speaker"
+
     static func reports(_ path: String) throws -> [[String: Any]] {
         try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
@@ -80,6 +84,9 @@ struct CorpusTests {
         #expect(try Self.query(sqlite, "SELECT title FROM documents WHERE source LIKE '%courrier/2024-01.txt'") == "Budget de la ville")
         #expect(try Self.query(sqlite, "PRAGMA user_version") == 1)
         #expect(try Self.query(sqlite, "PRAGMA journal_mode") == "wal")
+        // Every index, and no broken reference.
+        #expect(try Self.query(sqlite, Self.indexNames) == Self.indexes)
+        #expect(try Self.query(sqlite, "PRAGMA foreign_key_check") as String? == nil)
         // Women and men speakers come from the entities' gender.
         #expect(try Self.query(sqlite, "SELECT sources FROM quotes_by_gender WHERE gender = 'women'") ?? 0 >= 1)
         #expect(try Self.query(sqlite, "SELECT quotes FROM quotes_by_speaker WHERE speaker = 'Claire Moreau'") ?? 0 >= 3)
@@ -133,6 +140,8 @@ struct CorpusTests {
         // Every document kept is whole: its summary is there.
         #expect(try Self.query(sqlite, "SELECT count(*) FROM documents d WHERE error IS NULL AND NOT EXISTS (SELECT 1 FROM summaries s WHERE s.document_id = d.id)") == 0)
         let resumed = try CLI.run(["batch", root, "--out", sqlite, "--resume"])
+        // The resumed store has every index.
+        #expect(try Self.query(sqlite, Self.indexNames) == Self.indexes)
         // What was committed before the kill is skipped (bad.txt, stored as an error, is tried again); a batch
         // may have been committed between the count above and the kill.
         let skipped = resumed.stderr.split(separator: " ").firstIndex(of: "skipped").map { i in
@@ -140,6 +149,20 @@ struct CorpusTests {
         #expect(skipped >= kept - 1 && skipped < 1502)
         #expect(try Self.query(sqlite, "SELECT count(*) FROM documents") == 1502)
         #expect(try Self.query(sqlite, "SELECT count(DISTINCT source) FROM documents") == 1502)
+    }
+
+    @Test func aRecordSQLiteRefusesBecomesAnErrorAndTheOthersAreKept() throws {
+        // The second report names two entities with one id: its rows break the entities' key.
+        func report(_ source: String, _ ids: [String]) -> String {
+            let entities = ids.map { #"{"id":"\#($0)","name":"Ann Lee","type":"PER","mentions":[{"start":0,"end":7,"text":"Ann Lee"}]}"# }
+            return #"{"source":"\#(source)","language":"en","entities":[\#(entities.joined(separator: ","))],"quotes":[{"kind":"direct","start":10,"end":20,"text":"Fine.","speaker":{"name":"Ann Lee","entity":"\#(ids[0])"},"confidence":0.9}]}"#
+        }
+        let lines = [report("/r/a.txt", ["e1"]), report("/r/b.txt", ["e1", "e1"]), report("/r/c.txt", ["e1", "e2"])]
+        let (store, skipped) = try CorpusStore.importing(reports: Array(lines.joined(separator: "\n").utf8), root: "/r")
+        #expect(skipped.isEmpty)
+        #expect(try store.completedSources() == ["/r/a.txt", "/r/c.txt"])
+        let counts = try store.counts()
+        #expect(counts["documents"] == 3 && counts["entities"] == 3 && counts["quotes"] == 2 && counts["mentions"] == 3)
     }
 
     @Test func jsonLinesResumeRetriesErrorsAndKeepsOneLinePerSource() throws {
