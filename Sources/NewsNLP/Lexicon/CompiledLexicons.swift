@@ -15,7 +15,7 @@ import Synchronization
 /// parsed as before.
 enum CompiledLexicons {
     /// Bumped whenever a compiled table changes shape.
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let magic: UInt64 = 0x3143_584C_5357_454E  // "NEWSLXC1"
 
     /// What a table was compiled with: the machine's layout, checked before any table is read.
@@ -163,6 +163,7 @@ extension EntityLexicon: LexiconArchivable {
         a.array(next)
         prefixes.write(to: &a)
         firstWords.write(to: &a)
+        surnames.write(to: &a)
         a.int(longest)
     }
 
@@ -185,6 +186,7 @@ extension EntityLexicon: LexiconArchivable {
         next = try a.array()
         prefixes = try WordSet(from: &a)
         firstWords = try WordSet(from: &a)
+        surnames = try WordSet(from: &a)
         longest = try a.int()
     }
 }
