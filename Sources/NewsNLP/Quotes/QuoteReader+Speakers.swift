@@ -274,10 +274,13 @@ extension QuoteReader {
         // A heading or an intertitle that echoes another quote.
         let folded = found.map { Folding.fold(document.utf8, $0.span) }
         for k in found.indices where found[k].speaker == nil && found[k].bare {
-            guard words(in: found[k].span) >= 2 else { continue }
+            // One word echoes only from a heading, and only as a whole word of at least four letters ("Sage",
+            // "sectaire" : les réactions …).
+            let single = words(in: found[k].span) < 2
+            guard !single || (sentences[found[k].sentence].isHeading && folded[k].utf8.count >= 4) else { continue }
             // Within the same article-sized stretch of quotes.
             let window = max(0, k - 60)..<min(found.count, k + 61)
-            if let j = window.first(where: { $0 != k && found[$0].speaker != nil && Self.bytes(of: folded[$0], contain: folded[k]) }) {
+            if let j = window.first(where: { $0 != k && found[$0].speaker != nil && Self.bytes(of: folded[$0], contain: folded[k], wholeWord: single) }) {
                 found[k].speaker = found[j].speaker
                 found[k].echo = j
                 found[k].confidence = min(found[k].confidence, Confidence.echo)
@@ -370,14 +373,22 @@ extension QuoteReader {
 extension QuoteReader {
     /// Whether `needle` occurs in `haystack`, compared byte by byte (both folded; the standard library's
     /// generic `contains` is many times slower on every call).
-    static func bytes(of haystack: String, contain needle: String) -> Bool {
+    static func bytes(of haystack: String, contain needle: String, wholeWord: Bool = false) -> Bool {
         let h = haystack.utf8, n = needle.utf8
         guard let first = n.first else { return true }
         guard h.count >= n.count else { return false }
+        // A letter or digit, any byte of a multi-byte character counting as a letter.
+        func isWordByte(_ b: UInt8) -> Bool { b >= 0x80 || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) }
         var i = h.startIndex
         let last = h.index(h.endIndex, offsetBy: -n.count)
         while i <= last {
-            if h[i] == first && h[i...].starts(with: n) { return true }
+            if h[i] == first && h[i...].starts(with: n) {
+                if !wholeWord { return true }
+                let end = h.index(i, offsetBy: n.count)
+                let before = i == h.startIndex || !isWordByte(h[h.index(before: i)])
+                let after = end == h.endIndex || !isWordByte(h[end])
+                if before && after { return true }
+            }
             i = h.index(after: i)
         }
         return false

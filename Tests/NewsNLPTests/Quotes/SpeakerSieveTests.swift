@@ -187,4 +187,15 @@ struct SpeakerSieveTests {
         let d = speakers("« Trop tard », déclarait le patron du syndicat aux Echos au sortir de la réunion.", .french)
         #expect(d.first?.mention == "le patron du syndicat")
     }
+
+    @Test func oneWordOfAHeadingEchoesTheQuoteHoldingIt() {
+        let q = speakers("""
+        « Courageux », « tardif » : les réactions au départ du maire
+
+        La députée Agnès Morin a salué « un choix courageux et digne ». Le sénateur Paul Girard a jugé la décision « bien tardive ».
+        """, .french)
+        #expect(speaker(of: "Courageux", in: q) == "Agnès Morin")
+        // "tardif" is not a word of "bien tardive": no echo, no guess.
+        #expect(speaker(of: "tardif", in: q) == .some(nil))
+    }
 }
