@@ -82,6 +82,19 @@ struct CompiledLexiconsTests {
         #expect(lexicon.hits(for: paris)?.map(\.entry) == parsed.hits(for: paris)?.map(\.entry))
         #expect(lexicon.hits(for: paris) != nil)
         #expect(lexicon.entries.count == parsed.entries.count)
+        // Every word set of the entity layer's tables comes back whole: a field the archive forgets is empty.
+        let patterns = try #require(tables["name-patterns"]).withUnsafeBytes { raw in
+            var r = ArchiveReader(raw)
+            return try NamePatterns(from: &r)
+        }
+        let parsing = Lexicons(extra: [], recorder: ArchiveRecorder())  // parses, never reads the compiled tables
+        for (compiled, fresh) in [(Mirror(reflecting: lexicon), Mirror(reflecting: EntityLexicon.load(from: parsing))),
+                                  (Mirror(reflecting: patterns), Mirror(reflecting: NamePatterns.load(from: parsing)))] {
+            for (a, b) in zip(compiled.children, fresh.children) {
+                guard let x = a.value as? WordSet, let y = b.value as? WordSet else { continue }
+                #expect(x.count == y.count, "\(a.label ?? "?") has \(x.count) words compiled, \(y.count) parsed")
+            }
+        }
     }
 
     @Test func staleOrForeignTablesAreRefused() {
