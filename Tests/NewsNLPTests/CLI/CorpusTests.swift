@@ -157,12 +157,15 @@ struct CorpusTests {
             let entities = ids.map { #"{"id":"\#($0)","name":"Ann Lee","type":"PER","mentions":[{"start":0,"end":7,"text":"Ann Lee"}]}"# }
             return #"{"source":"\#(source)","language":"en","entities":[\#(entities.joined(separator: ","))],"quotes":[{"kind":"direct","start":10,"end":20,"text":"Fine.","speaker":{"name":"Ann Lee","entity":"\#(ids[0])"},"confidence":0.9}]}"#
         }
-        let lines = [report("/r/a.txt", ["e1"]), report("/r/b.txt", ["e1", "e1"]), report("/r/c.txt", ["e1", "e2"])]
+        // The fourth names a speaker that is none of its entities: its quote would break the quotes' foreign key.
+        let orphan = report("/r/d.txt", ["e1"]).replacingOccurrences(of: #""entity":"e1"}"#, with: #""entity":"e9"}"#)
+        let lines = [report("/r/a.txt", ["e1"]), report("/r/b.txt", ["e1", "e1"]), report("/r/c.txt", ["e1", "e2"]), orphan]
         let (store, skipped) = try CorpusStore.importing(reports: Array(lines.joined(separator: "\n").utf8), root: "/r")
         #expect(skipped.isEmpty)
         #expect(try store.completedSources() == ["/r/a.txt", "/r/c.txt"])
         let counts = try store.counts()
-        #expect(counts["documents"] == 3 && counts["entities"] == 3 && counts["quotes"] == 2 && counts["mentions"] == 3)
+        #expect(counts["documents"] == 4 && counts["entities"] == 3 && counts["quotes"] == 2 && counts["mentions"] == 3)
+        #expect(try Self.query(store.path, "SELECT count(*) FROM pragma_foreign_key_check") == 0)
     }
 
     @Test func jsonLinesResumeRetriesErrorsAndKeepsOneLinePerSource() throws {
