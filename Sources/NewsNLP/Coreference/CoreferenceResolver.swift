@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds every mention of the document's people and bodies and ties each to an entity, in one pass over the
 /// text in reading order, keeping a salience score per entity (how much the passage is about it):
 ///
@@ -424,10 +422,10 @@ private struct CorefPass {
     /// that leaves at most two letters of the shorter word.
     func organisation(sharingStemWith h: Int) -> Int {
         guard h >= 0 && h < tokens.count else { return -1 }
-        let word = Array(document.string(tokens[h].span).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars)
+        let word = Array(Folding.fold(document.utf8, tokens[h].span).unicodeScalars)
         guard word.count >= 5 else { return -1 }
         for (k, e) in entities.enumerated() where e.type == .organisation {
-            for part in e.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(separator: " ") {
+            for part in Folding.fold(e.name).split(separator: " ") {
                 let w = Array(part.unicodeScalars)
                 var common = 0
                 while common < min(w.count, word.count) && w[common] == word[common] { common += 1 }

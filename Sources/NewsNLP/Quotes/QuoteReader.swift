@@ -567,29 +567,31 @@ extension QuoteReader {
             if all[j].span.end <= f.span.start { floor = max(floor, token(atOrAfter: Int(all[j].span.end)) + 1) }
             j -= 1
         }
+        // The nearest speech verb within thirteen words before the quote; else the verb of a reported clause the
+        // quote is part of, however far back in the sentence.
+        var cueAt: Int?
         var t = openTok - 1, w = 0
-        // The verb of a reported clause the quote is part of, however far back in the sentence.
-        let reporting = reportingVerb(before: openTok, first: floor)
-        while t >= floor && (w < 14 || reporting != nil) {
+        while t >= floor && w < 13 {
             if isWord(t) {
                 w += 1
-                if w >= 14, t != reporting { t -= 1; continue }
-                if let v = speechVerb(at: t, first: first) {
-                    let g = cueGroup(verb: t, end: v.end, first: first, last: last)
-                    f.cue = span(g.start, g.end)
-                    f.bare = false
-                    if let c = g.clitic { f.source = .pronoun(c, lex.classes[keys[c]] ?? []) }
-                    else if v.form.participle && lex.verbs[keys[t]]?.participle == true && g.start > first
-                                && (isPunct(g.start - 1, 0x2C) || has(g.start - 1, .preposition)), let src = participleSubject(before: g.start, sentence: s) {
-                        // ", interpellant le gouvernement : « … »", "en saluant …": the participle's subject is the
-                        // sentence's subject, and what follows it is its object.
-                        f.source = src
-                    }
-                    else { f.source = clauseSubject(before: g.start, floor: first) ?? subjectBefore(g.start, floor: first) ?? subjectAfter(g.end + 1, last: openTok - 1) }
-                    return
-                }
+                if speechVerb(at: t, first: first) != nil { cueAt = t; break }
             }
             t -= 1
+        }
+        if cueAt == nil { cueAt = reportingVerb(before: openTok, first: floor) }
+        if let t = cueAt, let v = speechVerb(at: t, first: first) {
+            let g = cueGroup(verb: t, end: v.end, first: first, last: last)
+            f.cue = span(g.start, g.end)
+            f.bare = false
+            if let c = g.clitic { f.source = .pronoun(c, lex.classes[keys[c]] ?? []) }
+            else if v.form.participle && g.start > first
+                        && (isPunct(g.start - 1, 0x2C) || has(g.start - 1, .preposition)), let src = participleSubject(before: g.start, sentence: s) {
+                // ", interpellant le gouvernement : « … »", "en saluant …": the participle's subject is the
+                // sentence's subject, and what follows it is its object.
+                f.source = src
+            }
+            else { f.source = clauseSubject(before: g.start, floor: first) ?? subjectBefore(g.start, floor: first) ?? subjectAfter(g.end + 1, last: openTok - 1) }
+            return
         }
         // 3. A colon introduction without a speech verb ("Laurent Berger s'y met : « … »").
         if openTok - 1 >= first && isPunct(openTok - 1, 0x3A) {
