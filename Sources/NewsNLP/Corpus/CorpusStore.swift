@@ -166,9 +166,9 @@ public final class CorpusStore {
             start INTEGER NOT NULL,
             end INTEGER NOT NULL,
             text TEXT NOT NULL,
+            PRIMARY KEY (document_id, entity, start, end, kind),
             FOREIGN KEY (document_id, entity) REFERENCES entities(document_id, entity) ON DELETE CASCADE
-        );
-        CREATE INDEX mentions_entity ON mentions(document_id, entity);
+        ) WITHOUT ROWID;
         CREATE TABLE quotes (
             id INTEGER PRIMARY KEY,
             document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -260,6 +260,10 @@ public final class CorpusStore {
                 // and removes a replaced document's rows itself (no cascade).
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                // The indexes take rows in the order of their keys (names, speakers), not of the documents, so a
+                // load touches pages all over them: a cache of up to 64 MB (SQLite's default is 2 MB), taken
+                // only as the store grows, keeps them in memory instead of reading them back from the WAL.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
                 do {
                     let statements = try Inserts(db)
                     var open: [CorpusRecord] = []
@@ -304,10 +308,27 @@ public final class CorpusStore {
 
     /// The statements that write a record, prepared once per `load` (GRDB's statement cache) and run through
     /// SQLite's C functions (`RowInsert`).
+    ///
+    /// The rows of entities, mentions and quotes go `rowsPerStatement` at a time through one statement of that
+    /// many rows (the rest one by one): each run of a statement opens and closes a cursor on its table and on
+    /// each index, which cost as much as the rows themselves. Mentions are most of a store's rows.
     struct Inserts {
-        let find, document, entity, mention, quote, summary: Statement
+        static let rowsPerStatement = 8
+        let find, document, summary: Statement
+        let entity, mention, quote: Rows
         /// The rows of a stored document, children first.
         let deletes: [Statement]
+        let arena = BindArena()
+
+        /// A table's insert of one row and of `rowsPerStatement` rows.
+        struct Rows {
+            let one, many: Statement
+            init(_ db: Database, _ head: String, columns: Int) throws {
+                let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+                one = try db.cachedStatement(sql: head + " VALUES " + row)
+                many = try db.cachedStatement(sql: head + " VALUES " + Array(repeating: row, count: Inserts.rowsPerStatement).joined(separator: ", "))
+            }
+        }
 
         init(_ db: Database) throws {
             find = try db.cachedStatement(sql: "SELECT id FROM documents WHERE source = ?")
@@ -315,13 +336,17 @@ public final class CorpusStore {
                 try db.cachedStatement(sql: "DELETE FROM \(table) WHERE \(table == "documents" ? "id" : "document_id") = ?")
             }
             document = try db.cachedStatement(sql: "INSERT INTO documents(source, folder, language, title, sentences, tone_score, tone_label, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            entity = try db.cachedStatement(sql: "INSERT INTO entities(document_id, entity, name, type, source, gender, mentions, refs, stance_score, stance_label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            mention = try db.cachedStatement(sql: "INSERT INTO mentions(document_id, entity, kind, start, end, text) VALUES (?, ?, ?, ?, ?, ?)")
-            quote = try db.cachedStatement(sql: """
-                INSERT INTO quotes(document_id, kind, start, end, text, speaker_entity, speaker_name, speaker_gender,
+            // OR FAIL: a statement of several rows that fails keeps the rows before the failing one, so SQLite
+            // needs no statement journal (with the default ABORT it copied every page the statement touched
+            // into a temporary file first, which cost more than the rows). A failure rolls back the whole
+            // transaction anyway (`load`).
+            entity = try Rows(db, "INSERT OR FAIL INTO entities(document_id, entity, name, type, source, gender, mentions, refs, stance_score, stance_label)", columns: 10)
+            // A mention is its key (document, entity, span, kind): the same one twice is one row.
+            mention = try Rows(db, "INSERT OR IGNORE INTO mentions(document_id, entity, kind, start, end, text)", columns: 6)
+            quote = try Rows(db, """
+                INSERT OR FAIL INTO quotes(document_id, kind, start, end, text, speaker_entity, speaker_name, speaker_gender,
                                    speaker_start, speaker_end, speaker_text, cue, cue_start, cue_end, confidence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+                """, columns: 15)
             summary = try db.cachedStatement(sql: "INSERT INTO summaries(document_id, sentences, text) VALUES (?, ?, ?)")
         }
 
@@ -340,11 +365,30 @@ public final class CorpusStore {
             }
         }
 
+        /// Inserts `count` rows of `table`, `bind` binding the values of row `i`.
+        private func insert(_ count: Int, into table: Rows, _ db: Database, _ bind: (Int, inout RowInsert) -> Void) throws {
+            let per = Inserts.rowsPerStatement
+            var i = 0
+            while count - i >= per {
+                var row = RowInsert(db, table.many, arena)
+                for j in i..<(i + per) { bind(j, &row) }
+                try row.run()
+                i += per
+            }
+            while i < count {
+                var row = RowInsert(db, table.one, arena)
+                bind(i, &row)
+                try row.run()
+                i += 1
+            }
+        }
+
         func insert(_ r: CorpusRecord, _ db: Database) throws {
             // The foreign keys, checked here: every quote's speaker is an entity of its document.
+            var genders: [String: String?] = [:]
             if r.quotes.contains(where: { $0.speakerEntity != nil }) {
-                let ids = Set(r.entities.map(\.id))
-                if let q = r.quotes.first(where: { $0.speakerEntity.map { !ids.contains($0) } ?? false }) {
+                for e in r.entities { genders[e.id] = e.gender }
+                if let q = r.quotes.first(where: { $0.speakerEntity.map { genders[$0] == nil } ?? false }) {
                     throw DatabaseError(resultCode: .SQLITE_CONSTRAINT_FOREIGNKEY,
                                         message: "FOREIGN KEY constraint failed: the speaker \(q.speakerEntity ?? "") is no entity of the document")
                 }
@@ -353,31 +397,35 @@ public final class CorpusStore {
             if let old = try Int.fetchOne(find, arguments: [r.source]) {
                 for statement in deletes { try statement.execute(arguments: [old]) }
             }
-            var document = RowInsert(db, self.document)
+            var document = RowInsert(db, self.document, arena)
             document.bind(r.source); document.bind(r.folder); document.bind(r.language); document.bind(r.title)
             document.bind(r.sentences); document.bind(r.toneScore); document.bind(r.toneLabel); document.bind(r.error)
             try document.run()
             let doc = Int(db.lastInsertedRowID)
-            for e in r.entities {
-                var row = RowInsert(db, entity)
+            try insert(r.entities.count, into: entity, db) { i, row in
+                let e = r.entities[i]
                 row.bind(doc); row.bind(e.id); row.bind(e.name); row.bind(e.type); row.bind(e.source); row.bind(e.gender)
                 row.bind(e.mentions.count); row.bind(e.references.count); row.bind(e.stanceScore); row.bind(e.stanceLabel)
-                try row.run()
-                for m in [e.mentions, e.references].joined() {
-                    var row = RowInsert(db, mention)
-                    row.bind(doc); row.bind(e.id); row.bind(m.kind); row.bind(m.start); row.bind(m.end); row.bind(m.text)
-                    try row.run()
-                }
             }
-            for q in r.quotes {
-                var row = RowInsert(db, quote)
+            // Every entity's names, then its references.
+            var owners: [(entity: Int, mention: Int)] = []
+            for (k, e) in r.entities.enumerated() {
+                for m in 0..<(e.mentions.count + e.references.count) { owners.append((k, m)) }
+            }
+            try insert(owners.count, into: mention, db) { i, row in
+                let e = r.entities[owners[i].entity], k = owners[i].mention
+                let m = k < e.mentions.count ? e.mentions[k] : e.references[k - e.mentions.count]
+                row.bind(doc); row.bind(e.id); row.bind(m.kind); row.bind(m.start); row.bind(m.end); row.bind(m.text)
+            }
+            try insert(r.quotes.count, into: quote, db) { i, row in
+                let q = r.quotes[i]
                 row.bind(doc); row.bind(q.kind); row.bind(q.start); row.bind(q.end); row.bind(q.text); row.bind(q.speakerEntity)
-                row.bind(q.speakerName); row.bind(r.gender(ofEntity: q.speakerEntity)); row.bind(q.speakerStart); row.bind(q.speakerEnd)
-                row.bind(q.speakerText); row.bind(q.cue); row.bind(q.cueStart); row.bind(q.cueEnd); row.bind(q.confidence)
-                try row.run()
+                row.bind(q.speakerName); row.bind(q.speakerEntity.flatMap { genders[$0] ?? nil }); row.bind(q.speakerStart)
+                row.bind(q.speakerEnd); row.bind(q.speakerText); row.bind(q.cue); row.bind(q.cueStart); row.bind(q.cueEnd)
+                row.bind(q.confidence)
             }
             if let s = r.summarySentences {
-                var row = RowInsert(db, summary)
+                var row = RowInsert(db, summary, arena)
                 row.bind(doc); row.bind("[" + s.map(String.init).joined(separator: ",") + "]"); row.bind(r.summaryText ?? "")
                 try row.run()
             }
@@ -464,18 +512,20 @@ extension CorpusStore {
     }
 }
 
-/// One row written through a statement of GRDB's cache, its values bound with SQLite's C functions
-/// (`Statement.sqliteStatement`, GRDB's "Raw SQLite Pointers"): the rows of a report are written without boxing
-/// each value, which keeps a store as fast to write as JSON Lines.
+/// One row (or group of rows) written through a statement of GRDB's cache, its values bound with SQLite's C
+/// functions (`Statement.sqliteStatement`, GRDB's "Raw SQLite Pointers"): the rows of a report are written without
+/// boxing each value. Text is copied once, into `arena`, and bound there without SQLite's own copy
+/// (`SQLITE_STATIC`); the arena is emptied when the statement has run, before any other statement binds.
 struct RowInsert {
     private let db: Database
     private let statement: SQLiteStatement
+    private let arena: BindArena
     private var index: Int32 = 0
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    init(_ db: Database, _ statement: Statement) {
+    init(_ db: Database, _ statement: Statement, _ arena: BindArena) {
         self.db = db
         self.statement = statement.sqliteStatement
+        self.arena = arena
     }
 
     mutating func bind(_ v: Int) {
@@ -494,24 +544,58 @@ struct RowInsert {
 
     mutating func bind(_ v: String?) {
         index += 1
-        guard var v else { sqlite3_bind_null(statement, index); return }
-        let i = index, s = statement
-        _ = v.withUTF8 { u in
-            if let base = u.baseAddress {
-                sqlite3_bind_text(s, i, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(u.count), RowInsert.transient)
-            } else {
-                sqlite3_bind_text(s, i, "", 0, RowInsert.transient)
-            }
-        }
+        guard let v else { sqlite3_bind_null(statement, index); return }
+        let (bytes, count) = arena.copy(v)
+        // SQLITE_STATIC (a null destructor): the bytes stay in the arena until the statement has run.
+        sqlite3_bind_text(statement, index, bytes, count, nil)
     }
 
-    /// Runs the statement and leaves it ready for the next row.
+    /// Runs the statement and leaves it ready for the next row (every parameter is bound again then).
     func run() throws {
         let code = sqlite3_step(statement)
         sqlite3_reset(statement)
-        sqlite3_clear_bindings(statement)
+        arena.reset()
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
+    }
+}
+
+/// The bytes of the strings bound to the statement being filled (`RowInsert`): blocks that never move while
+/// they are in use, reused from one statement to the next.
+final class BindArena {
+    private var blocks: [(base: UnsafeMutablePointer<CChar>, size: Int)] = []
+    private var block = 0
+    private var used = 0
+    private static let blockSize = 1 << 16
+
+    deinit {
+        for b in blocks { b.base.deallocate() }
+    }
+
+    /// A copy of `s`'s UTF-8 bytes, valid until `reset()`.
+    func copy(_ s: String) -> (UnsafePointer<CChar>, Int32) {
+        var s = s
+        return s.withUTF8 { u in
+            let n = u.count
+            while block < blocks.count && blocks[block].size - used < n {
+                block += 1
+                used = 0
+            }
+            if block == blocks.count {
+                blocks.append((UnsafeMutablePointer<CChar>.allocate(capacity: max(BindArena.blockSize, n)), max(BindArena.blockSize, n)))
+                used = 0
+            }
+            let at = blocks[block].base + used
+            if let from = u.baseAddress { UnsafeMutableRawPointer(at).copyMemory(from: from, byteCount: n) }
+            used += n
+            return (UnsafePointer(at), Int32(n))
+        }
+    }
+
+    /// Every copy is free again.
+    func reset() {
+        block = 0
+        used = 0
     }
 }
