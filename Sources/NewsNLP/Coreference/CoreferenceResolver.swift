@@ -716,19 +716,8 @@ private struct CorefPass {
         has(t, [.determiner, .preposition, .conjunction, .pronoun, .stop, .complementizer, .auxiliary, .be, .negation])
     }
 
-    /// "de", "du", "des", "d'", "of": prepositions that open a noun's complement.
-    func isComplementPreposition(_ t: Int) -> Bool {
-        let s = Int(tokens[t].span.start)
-        let n = tokens[t].span.length
-        let b0 = text[s] | 0x20
-        if b0 == 0x64 {  // d…
-            if n == 2 { return text[s + 1] == 0x65 || text[s + 1] == 0x75 || text[s + 1] == 0x27 }  // de, du, d'
-            if n == 3 { return text[s + 1] == 0x65 && text[s + 2] == 0x73 }  // des
-            if n == 4 { return text[s + 1] == 0x27 || (text[s + 1] == 0xE2) }  // d’ (3-byte apostrophe)
-        }
-        if b0 == 0x6F && n == 2 { return text[s + 1] == 0x66 }  // of
-        return false
-    }
+    /// A preposition that opens a noun's complement ("de", "du", "of": the `complement` class of quote-cues).
+    @inline(__always) func isComplementPreposition(_ t: Int) -> Bool { has(t, .complement) }
 
     func speechVerb(_ t: Int) -> Bool {
         tokens[t].kind == .word && (words.verbs[keys[t]] != nil || words.phrases[keys[t]] != nil)

@@ -51,6 +51,16 @@ struct QuoteLexicon: Sendable {
         static let answer = WordClass(rawValue: 1 << 22)
         /// A time adverb ("mardi", "hier", "Tuesday") that may come between an inverted verb and its subject.
         static let time = WordClass(rawValue: 1 << 23)
+        /// A preposition that attaches a noun complement ("du", "of"): descriptions and role phrases run on through it.
+        static let complement = WordClass(rawValue: 1 << 24)
+        /// The word that links a verb to the infinitive after it ("essayait de justifier").
+        static let infinitive = WordClass(rawValue: 1 << 25)
+        /// A determiner that is also an object pronoun before a verb ("l'accuse", "leur a dit").
+        static let objectArticle = WordClass(rawValue: 1 << 26)
+        /// A definite article that reads as an object pronoun only after a subject pronoun ("il la critique").
+        static let definite = WordClass(rawValue: 1 << 27)
+        /// The word that completes an attribution word ("according to").
+        static let attributionParticle = WordClass(rawValue: 1 << 28)
 
         static let pronoun: WordClass = [.pronounM, .pronounF, .pronounPlural, .pronounImpersonal]
         static let clitic: WordClass = [.cliticM, .cliticF, .cliticPlural, .cliticImpersonal]
@@ -63,6 +73,8 @@ struct QuoteLexicon: Sendable {
             "complementizer": .complementizer, "attribution": .attribution, "opinion": .opinion,
             "conjunction": .conjunction, "stop": .stop, "title-cue": .titleCue, "object": .object,
             "interview-question": .question, "interview-answer": .answer, "time": .time,
+            "complement": .complement, "infinitive": .infinitive, "object-article": .objectArticle,
+            "definite": .definite, "attribution-particle": .attributionParticle,
         ]
     }
 

@@ -59,7 +59,7 @@ extension QuoteReader {
     func attributed(_ t: Int, first: Int, last: Int, clear: Bool, previous: ArraySlice<Found>) -> Quote? {
         guard clear else { return nil }
         var u = t + 1
-        if u <= last && keys[u] == WordKey.of("to") { u += 1 }
+        if u <= last && has(u, .attributionParticle) { u += 1 }
         guard u <= last else { return nil }
         var phraseEnd = u
         while phraseEnd <= last && !(tokens[phraseEnd].kind == .punctuation) { phraseEnd += 1 }

@@ -264,8 +264,8 @@ extension QuoteReader {
         if t > first {
             let p = t - 1
             // "la critique", "une note": a noun.
-            if has(p, .determiner) && !has(p, .reflexive) && firstByte(p) != 0x6C && firstByte(p) != 0x4C { return nil }
-            if has(p, .determiner) && (keys[p] == WordKey.of("la") || keys[p] == WordKey.of("le") || keys[p] == WordKey.of("les")) && !isClitic(before: p) { return nil }
+            if has(p, .determiner) && !has(p, .reflexive) && !has(p, .objectArticle) { return nil }
+            if has(p, .definite) && !isClitic(before: p) { return nil }
         }
         // A pronominal verb needs its reflexive pronoun; a passive ("a été confiée") is no cue.
         var reflexive = false, passive = false
@@ -301,7 +301,7 @@ extension QuoteReader {
             // An adverb between the auxiliary and the participle ("ont aussitôt dénoncé").
             if s == t, p - 1 >= first, isLowerWord(p), !isFunctionWord(p), has(p - 1, [.auxiliary, .clitic]) { s = p; continue }
             // "essayait de justifier", "tente de minimiser".
-            if s == t, p - 1 >= first, keys[p] == WordKey.of("de") || keys[p] == WordKey.of("d'"), isLowerWord(p - 1), !isFunctionWord(p - 1) {
+            if s == t, p - 1 >= first, has(p, .infinitive), isLowerWord(p - 1), !isFunctionWord(p - 1) {
                 s = p - 1
                 continue
             }
@@ -480,7 +480,7 @@ extension QuoteReader {
             // Before the verb only a subject: "she said", "Smith said", "the minister said".
             // After an auxiliary, an adverb ("a notamment réclamé"); before "de", a verb ("essayait de justifier").
             let adverb = t > start && has(t - 1, [.auxiliary, .clitic]) && isLowerWord(t)
-            let control = isLowerWord(t) && t + 2 <= last && (keys[t + 1] == WordKey.of("de") || keys[t + 1] == WordKey.of("d'")) && speechVerb(at: t + 2, first: t + 2) != nil
+            let control = isLowerWord(t) && t + 2 <= last && has(t + 1, .infinitive) && speechVerb(at: t + 2, first: t + 2) != nil
             if control { t += 2; w += 2; continue }
             // A role word inside the subject: "Trump lawyer Marc Kasowitz said".
             let role = corefLex.roles[keys[t]] != nil
@@ -744,7 +744,7 @@ extension QuoteReader {
                 guard afterQuote || head else { continue }
             }
             var u = t + 1
-            if u <= last && keys[u] == WordKey.of("to") { u += 1 }
+            if u <= last && has(u, .attributionParticle) { u += 1 }
             guard u <= last else { continue }
             if has(u, .pronoun) { return .pronoun(u, lex.classes[keys[u]] ?? []) }
             // "selon lui": a stressed pronoun the coreference layer resolved.
@@ -785,8 +785,7 @@ extension QuoteReader {
             if has(t, .stop) { if descStart != nil && descEnd == nil { descEnd = t }; break }
             if descEnd != nil && t > from && isPunct(t - 1, 0x2C) && !(has(t, .determiner) || isCapitalised(t)) { break }
             // "un usager devant la gare": a preposition other than "de" ends a description.
-            if descStart != nil && descEnd == nil && has(t, .preposition) && keys[t] != WordKey.of("de") && keys[t] != WordKey.of("d'") && keys[t] != WordKey.of("of")
-                && keys[t] != WordKey.of("du") && keys[t] != WordKey.of("des") {
+            if descStart != nil && descEnd == nil && has(t, .preposition) && !has(t, .complement) {
                 descEnd = t
             }
             if has(t, .preposition) && !(has(t, .determiner) && descStart == nil) {
