@@ -146,6 +146,9 @@ static const unsigned char data45[] = {
 static const unsigned char data46[] = {
 #embed "../../Lexicons/names/first-names.tsv"
 , 0 };
+static const unsigned char data47[] = {
+#embed "../../Lexicons/names/name-words"
+, 0 };
 
 static const struct { const char *name; const unsigned char *data; int64_t length; } table[] = {
     { "boilerplate.tsv", data0, (int64_t)sizeof(data0) - 1 },
@@ -195,6 +198,7 @@ static const struct { const char *name; const unsigned char *data; int64_t lengt
     { "fr/tone-markers", data44, (int64_t)sizeof(data44) - 1 },
     { "html-classes.tsv", data45, (int64_t)sizeof(data45) - 1 },
     { "names/first-names.tsv", data46, (int64_t)sizeof(data46) - 1 },
+    { "names/name-words", data47, (int64_t)sizeof(data47) - 1 },
 };
 
 int32_t nlex_count(void) { return (int32_t)(sizeof(table) / sizeof(table[0])); }

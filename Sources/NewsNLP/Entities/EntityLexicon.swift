@@ -46,6 +46,9 @@ struct EntityLexicon: Sendable {
     /// Clinton"): a surname that names someone in the news even alone and even when several people share it.
     var surnames = WordSet()
     var longest = 1
+    /// The fold hashes of the elisions ("l", "d", "qu"…, from the tokenization files): used while the tables are
+    /// built (names split as the tokenizer splits text), not kept in the compiled tables.
+    var elisions: Set<UInt64> = []
 
     func string(_ file: Int32, _ r: Range<Int32>) -> String {
         files[Int(file)].withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(r.lowerBound)..<Int(r.upperBound)]), as: UTF8.self) }
@@ -98,6 +101,8 @@ struct EntityLexicon: Sendable {
             var scratch = [UInt8](repeating: 0, count: 1024)
             var words = [UInt64]()
             words.reserveCapacity(16)
+            // Names are split into words as the tokenizer splits text, elisions apart ("l'" + "elysee").
+            lex.elisions = Set(NamePatterns.elisions(lexicons).map { FoldHash.hash(folded: Folding.fold($0)) })
             for file in files {
                 lex.files.append(file.bytes)
                 let index = Int32(lex.files.count - 1)
@@ -111,7 +116,6 @@ struct EntityLexicon: Sendable {
 }
 
 private extension EntityLexicon {
-    static let elisions: Set<UInt64> = Set(["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"].map { FoldHash.hash(folded: $0) })
     /// The French articles that a contraction swallows ("du" = "de le", "aux" = "à les").
     static let contractedArticles: Set<UInt64> = [FoldHash.hash(folded: "le"), FoldHash.hash(folded: "les")]
 
@@ -199,7 +203,7 @@ private extension EntityLexicon {
                     if apo < end, apo + 1 < end {
                         var h = FoldHash.seed
                         for x in i..<apo { h = (h ^ UInt64(folded[x])) &* FoldHash.prime }
-                        if Self.elisions.contains(h) {
+                        if elisions.contains(h) {
                             wordHashes.append((h ^ 0x27) &* FoldHash.prime)
                             start = apo + 1
                         }

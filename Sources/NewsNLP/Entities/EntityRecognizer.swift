@@ -198,8 +198,7 @@ extension EntityRecognizer {
         for h in hits where lexicon.entries[Int(h.entry)].type == .person { fullNames.insert(lexicon.id(h.entry)) }
         if i >= 1 {
             let prev = d.string(d.tokens[i - 1].span)
-            let locPrepositions: Set<String> = ["à", "en", "au", "aux", "vers", "depuis", "in", "to", "from", "near", "À"]
-            if locPrepositions.contains(prev), let h = hits.first(where: { lexicon.entries[Int($0.entry)].type == .location }) { return h }
+            if patterns.placePrepositions.contains(prev), let h = hits.first(where: { lexicon.entries[Int($0.entry)].type == .location }) { return h }
             if info[i - 1].capitalised, patterns.titles[info[i - 1].hash] != nil, let h = hits.first(where: { lexicon.entries[Int($0.entry)].type == .person }) { return h }
         }
         func rank(_ h: EntityLexicon.Hit) -> Int {
@@ -284,7 +283,9 @@ extension EntityRecognizer {
             // word. (The first word of a lexicon name is allowed: the lexicon did not take it here.) The surname of
             // a person the lexicon knows ("Clinton") is a name even where its holders are ambiguous, and even as
             // the first word of the sentence when a lower-case word follows ("Clinton said", "Clinton's aide").
+            // A time word is none ("said on Monday").
             if language == .english, !heading, info[i].upper, !info[i].allCaps, !taken[i], !patterns.stopwords.contains(info[i].hash),
+               !patterns.timeWords.contains(info[i].hash),
                patterns.roles[info[i].hash] == nil, !patterns.orgHeads.contains(info[i].hash),
                !(i + 1 < end && info[i + 1].capitalised && info[i + 1].isWord) {
                 let surname = lexicon.surnames.contains(info[i].hash)

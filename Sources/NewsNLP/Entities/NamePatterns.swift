@@ -62,11 +62,16 @@ struct NamePatterns: Sendable {
     var particles = WordSet()
     /// Folded determiners that open a role phrase ("le", "la", "l'", "the", "du", "de", "un", "une").
     var determiners = WordSet()
+    /// Words after which a name that is both a place and a person is the place ("à Paris"), as written.
+    var placePrepositions: Set<String> = []
+    /// Time words ("Monday", "mardi": the `time` class of quote-cues), which are never a person's name.
+    var timeWords = WordSet()
 
     static func load(from lexicons: Lexicons) -> NamePatterns {
         lexicons.compiled("name-patterns") {
             var p = NamePatterns()
-            let elisions: Set<String> = ["l", "d", "qu", "j", "n", "s", "c", "m", "t"]
+            // Role and cue phrases are split into words as the tokenizer splits text: elisions apart ("d'" + "État").
+            let elisions = NamePatterns.elisions(lexicons)
             let functionWords = lexicons.stopwords(.french).union(lexicons.stopwords(.english))
             for file in lexicons.files("names/first-names.tsv") {
                 file.forEachRow { b, fields in
@@ -143,6 +148,11 @@ struct NamePatterns: Sendable {
                         }
                     }
                 }
+                for file in lexicons.files(lang + "/quote-cues") {
+                    for row in file.rows() where row.fields.count >= 2 && row.fields[1].trimmingSpaces() == "time" {
+                        p.timeWords.insert(FoldHash.hash(folded: Folding.fold(String(row.fields[0].trimmingSpaces()))))
+                    }
+                }
                 for file in lexicons.files(lang + "/auxiliaries") {
                     for row in file.rows() where !row.fields.isEmpty {
                         let h = FoldHash.hash(folded: Folding.fold(String(row.fields[0].trimmingSpaces())))
@@ -164,11 +174,16 @@ struct NamePatterns: Sendable {
             for w in lexicons.stopwords(.french).union(lexicons.stopwords(.english)) {
                 p.stopwords.insert(FoldHash.hash(folded: w))
             }
-            for w in ["de", "du", "des", "le", "la", "van", "von", "der", "den", "ben", "bin", "al", "el", "di", "da", "del", "dos", "mac", "d'", "y"] {
-                p.particles.insert(FoldHash.hash(folded: w))
-            }
-            for w in ["le", "la", "l'", "les", "the", "du", "de", "des", "d'", "un", "une", "a", "an", "au", "aux", "son", "sa", "ses", "leur", "notre", "cet", "cette", "ce", "his", "her", "their", "its"] {
-                p.determiners.insert(FoldHash.hash(folded: w))
+            for file in lexicons.files("names/name-words") {
+                for row in file.rows() where row.fields.count >= 2 {
+                    let word = String(row.fields[0].trimmingSpaces())
+                    switch row.fields[1].trimmingSpaces() {
+                    case "particle": p.particles.insert(FoldHash.hash(folded: Folding.fold(word)))
+                    case "determiner": p.determiners.insert(FoldHash.hash(folded: Folding.fold(word)))
+                    case "place-preposition": p.placePrepositions.insert(word)
+                    default: break
+                    }
+                }
             }
             return p
         }
@@ -184,5 +199,19 @@ struct NamePatterns: Sendable {
             if ok, c.words.count > (best?.0 ?? 0) { best = (c.words.count, c.gender) }
         }
         return best
+    }
+
+    /// The elisions of the languages' tokenization files ("l", "d", "qu"…): the words split off with their
+    /// apostrophe.
+    static func elisions(_ lexicons: Lexicons) -> Set<String> {
+        var out = Set<String>()
+        for language in ["fr", "en"] {
+            for file in lexicons.files(language + "/tokenization") {
+                for row in file.rows() where row.fields.count >= 2 && row.fields[0] == "elision" {
+                    out.insert(String(row.fields[1].trimmingSpaces()))
+                }
+            }
+        }
+        return out
     }
 }

@@ -15,7 +15,7 @@ import Synchronization
 /// parsed as before.
 enum CompiledLexicons {
     /// Bumped whenever a compiled table changes shape.
-    static let formatVersion = 4
+    static let formatVersion = 5
     static let magic: UInt64 = 0x3143_584C_5357_454E  // "NEWSLXC1"
 
     /// What a table was compiled with: the machine's layout, checked before any table is read.
@@ -281,7 +281,7 @@ extension NamePatterns: LexiconArchivable {
     }
 
     private var sets: [WordSet] {
-        [orgHeads, lowerOrgHeads, orgLinks, orgSuffixes, lowerOrgSuffixes, contractions, auxiliaries, complementisers, stopwords, particles, determiners, speechVerbs]
+        [orgHeads, lowerOrgHeads, orgLinks, orgSuffixes, lowerOrgSuffixes, contractions, auxiliaries, complementisers, stopwords, particles, determiners, speechVerbs, timeWords]
     }
 
     func write(to a: inout ArchiveWriter) {
@@ -296,6 +296,7 @@ extension NamePatterns: LexiconArchivable {
             for t in [c.before, c.after, c.apposition, c.head, c.tail] { Self.write(t, &a) }
         }
         a.int(longestCue)
+        a.stringSet(placePrepositions)
     }
 
     init(from a: inout ArchiveReader) throws {
@@ -311,13 +312,15 @@ extension NamePatterns: LexiconArchivable {
         }
         orgHeadPhrases = try WordTable(from: &a)
         let s = try a.list { try WordSet(from: &$0) }
-        guard s.count == 12 else { throw ArchiveReader.Malformed() }
+        guard s.count == 13 else { throw ArchiveReader.Malformed() }
         (orgHeads, lowerOrgHeads, orgLinks, orgSuffixes, lowerOrgSuffixes) = (s[0], s[1], s[2], s[3], s[4])
         (contractions, auxiliaries, complementisers, stopwords, particles, determiners, speechVerbs) = (s[5], s[6], s[7], s[8], s[9], s[10], s[11])
+        timeWords = s[12]
         cueTables = try a.list { a in
             Cues(before: try Self.read(&a), after: try Self.read(&a), apposition: try Self.read(&a), head: try Self.read(&a), tail: try Self.read(&a))
         }
         longestCue = try a.int()
+        placePrepositions = try a.stringSet()
     }
 }
 

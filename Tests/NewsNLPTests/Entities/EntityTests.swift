@@ -77,6 +77,9 @@ struct EntityTests {
         #expect(people("Officials said the bridge would reopen.").isEmpty)
         // The lexicon's own names keep their entity.
         #expect(people("Obama said the plan would work.") == ["Barack Obama"])
+        // A day of the week is a time word, never a surname: "said on Monday", "and Tuesday will".
+        #expect(people("“The vote is close,” Dravensky said on Monday.") == ["Dravensky"])
+        #expect(people("The count took all of Wednesday, and Thursday will be longer.").isEmpty)
     }
 
     @Test func surnameJoinsTheFullName() {
