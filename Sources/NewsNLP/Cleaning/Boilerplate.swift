@@ -11,6 +11,8 @@ struct BoilerplateDetector: Sendable {
     /// The first word of every agency name and byline word: a line that starts otherwise is no byline.
     fileprivate var bylineHeads: Set<Substring> = []
     var agencies: Set<String> = []
+    /// Words that join agency names on a byline line ("Le Figaro avec AFP"): no name by themselves.
+    var agencyLinks: Set<String> = []
     var bylineWords: Set<String> = []
     var tickerWords: Set<String> = []
 
@@ -25,6 +27,7 @@ struct BoilerplateDetector: Sendable {
                     case "prefix": d.prefixes.append(pattern)
                     case "short": d.shortContains.append(pattern)
                     case "agency": d.agencies.insert(pattern)
+                    case "agency-link": d.agencies.insert(pattern); d.agencyLinks.insert(pattern)
                     case "byline": d.bylineWords.insert(pattern)
                     case "ticker": d.tickerWords.insert(pattern)
                     default: break
@@ -200,7 +203,7 @@ private extension BoilerplateDetector {
                 if agencies.contains(words[i..<(i + len)].joined(separator: " ")) { matched = len; break }
             }
             if matched == 0 { break }
-            if !(matched == 1 && ["avec", "with", "et", "and"].contains(words[i])) { named = true }
+            if !(matched == 1 && agencyLinks.contains(words[i])) { named = true }
             i += matched
         }
         if i == words.count && named { return true }

@@ -17,7 +17,8 @@ struct SegmentationRules: Sendable {
     /// Function words (folded) of the language: a capitalised one after an abbreviation starts a sentence.
     var stopwords: Set<String> = []
     /// Folded words that continue a sentence after "?" or "!" (subject pronouns of an inverted speech clause).
-    var inciseWords: Set<String> = ["he", "she", "they", "i", "we", "you", "it", "or", "and", "but", "nor", "demande", "s'exclame", "lance", "interroge", "ironise", "repond", "dit", "poursuit", "ajoute"]
+    /// (The `incise` rows of the language's tokenization file.)
+    var inciseWords: Set<String> = []
 
     /// The language of the rules.
     var language: Language = .french
@@ -62,6 +63,7 @@ struct SegmentationRules: Sendable {
                     case "elision": rules.elisions.insert(form)
                     case "whole": rules.whole.insert(form)
                     case "clitic": rules.clitics.insert(form)
+                    case "incise": rules.inciseWords.insert(form)
                     case "suffix": rules.suffixes.append(form)
                     default: break
                     }

@@ -303,7 +303,7 @@ private extension SentenceSplitter {
         while j < tokens.count && seen < 4 {
             let t = tokens[j]
             let f = Folding.fold(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[Int(t.span.start)..<Int(t.span.end)]))
-            if seen == 0 && (f == "s'" || f == "se" || f == "m'" || f == "me" || rules.inciseWords.contains(f)) { return true }
+            if seen == 0 && rules.inciseWords.contains(f) { return true }
             if f.hasPrefix("-") && rules.clitics.contains(String(f.dropFirst())) { return true }
             if t.kind == .punctuation { break }
             seen += 1
