@@ -71,6 +71,8 @@ struct ToneLexicon: Sendable {
         static let clause = Marker(rawValue: 256)
         static let forWhom = Marker(rawValue: 512)
         static let and = Marker(rawValue: 1024)
+        /// Introduces the agent of a judgement ("critiqué par X"): its target comes before it.
+        static let agent = Marker(rawValue: 2048)
 
         init(rawValue: UInt16) { self.rawValue = rawValue }
 
@@ -87,6 +89,7 @@ struct ToneLexicon: Sendable {
             case "clause": self = .clause
             case "for": self = .forWhom
             case "and": self = .and
+            case "agent": self = .agent
             default: return nil
             }
         }

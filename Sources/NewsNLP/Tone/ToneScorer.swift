@@ -299,8 +299,8 @@ extension ToneScorer {
                     }
                     if let (length, c) = cue {
                         // A judgement aimed at someone: its scope names the target.
-                        let next = j + length < keys.count ? keys[j + length] : ""
-                        let backward = c.subject || (!c.fixed && (isPassive(keys, at: j) || next == "par" || next == "by"))
+                        let agent = j + length < keys.count && lexicon.markers.single[keys[j + length]]?.contains(.agent) == true
+                        let backward = c.subject || (!c.fixed && (isPassive(keys, at: j) || agent))
                         var scope: Range<Int>
                         if backward {
                             scope = range.lowerBound..<t
@@ -366,7 +366,7 @@ extension ToneScorer {
                         var described: Int32 = -1
                         if entityAt[t - 1] >= 0 && entityAt[t - 1] != speaker {
                             described = entityAt[t - 1]
-                        } else if t - 2 >= range.lowerBound, keys[j - 1] == "et" || keys[j - 1] == "and" || keys[j - 1].isEmpty,
+                        } else if t - 2 >= range.lowerBound, lexicon.markers.single[keys[j - 1]]?.contains(.and) == true || keys[j - 1].isEmpty,
                                   let last = r.hits.last, r.hits.count > first, Int(last.token) == t - 2,
                                   let previous = describedBy.last, previous.hit == r.hits.count - 1 {
                             described = previous.entity
