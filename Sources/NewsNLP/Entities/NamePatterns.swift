@@ -148,10 +148,8 @@ struct NamePatterns: Sendable {
                         }
                     }
                 }
-                for file in lexicons.files(lang + "/quote-cues") {
-                    for row in file.rows() where row.fields.count >= 2 && row.fields[1].trimmingSpaces() == "time" {
-                        p.timeWords.insert(FoldHash.hash(folded: Folding.fold(String(row.fields[0].trimmingSpaces()))))
-                    }
+                QuoteLexicon.forEachClassRow(lang, lexicons) { word, c in
+                    if c.contains(.time) { p.timeWords.insert(FoldHash.hash(folded: Folding.fold(word))) }
                 }
                 for file in lexicons.files(lang + "/auxiliaries") {
                     for row in file.rows() where !row.fields.isEmpty {
@@ -201,17 +199,8 @@ struct NamePatterns: Sendable {
         return best
     }
 
-    /// The elisions of the languages' tokenization files ("l", "d", "qu"…): the words split off with their
-    /// apostrophe.
+    /// The elisions of both languages ("l", "d", "qu"…), as the tokenizer reads them from the tokenization files.
     static func elisions(_ lexicons: Lexicons) -> Set<String> {
-        var out = Set<String>()
-        for language in ["fr", "en"] {
-            for file in lexicons.files(language + "/tokenization") {
-                for row in file.rows() where row.fields.count >= 2 && row.fields[0] == "elision" {
-                    out.insert(String(row.fields[1].trimmingSpaces()))
-                }
-            }
-        }
-        return out
+        SegmentationRules.load(.french, from: lexicons).elisions.union(SegmentationRules.load(.english, from: lexicons).elisions)
     }
 }

@@ -108,12 +108,9 @@ struct QuoteLexicon: Sendable {
                     }
                 }
             }
-            for file in lexicons.files(code + "/quote-cues") {
-                for row in file.rows() where row.fields.count >= 2 {
-                    guard let c = WordClass.names[String(row.fields[1].trimmingSpaces())] else { continue }
-                    let k = WordKey.of(String(row.fields[0].trimmingSpaces()))
-                    lex.classes[k] = (lex.classes[k] ?? []).union(c)
-                }
+            forEachClassRow(code, lexicons) { word, c in
+                let k = WordKey.of(word)
+                lex.classes[k] = (lex.classes[k] ?? []).union(c)
             }
             for file in lexicons.files(code + "/roles") {
                 for row in file.rows() where row.fields.count >= 3 {
@@ -126,6 +123,17 @@ struct QuoteLexicon: Sendable {
                 }
             }
             return lex
+        }
+    }
+
+    /// Each row of the language's quote-cues files: the word as written and its class (rows of an unknown class
+    /// are skipped). The one reader of that format; the name patterns take their time words from it.
+    static func forEachClassRow(_ code: String, _ lexicons: Lexicons, _ body: (String, WordClass) -> Void) {
+        for file in lexicons.files(code + "/quote-cues") {
+            for row in file.rows() where row.fields.count >= 2 {
+                guard let c = WordClass.names[String(row.fields[1].trimmingSpaces())] else { continue }
+                body(String(row.fields[0].trimmingSpaces()), c)
+            }
         }
     }
 
