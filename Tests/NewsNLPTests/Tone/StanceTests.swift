@@ -310,6 +310,33 @@ private struct Fixture {
         #expect(f.score().stance("lise-moranges").label == .neutral)
     }
 
+    @Test func aQuotedJudgementVerbIsNoIncise() {
+        // The straight mark before « condamné » opens a quote of the verb: the judge before it is no target (read as
+        // an incise, the scope ran back to the quote mark of the sentence before and took the judge).
+        var f = Fixture("Le ministre a déploré des \"violences\". Le député Paul Verdasque a lui aussi \"condamné\" ces actes.")
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
+        #expect(f.score().stance("paul-verdasque").label == .neutral)
+        // A real incise after a closing straight mark still aims at what the quote names.
+        var g = Fixture("\"Paul Verdasque ment\", a dénoncé Lise Moranges.")
+        g.person("paul-verdasque", "Paul Verdasque", mentions: [g.mention("Paul Verdasque")])
+        g.person("lise-moranges", "Lise Moranges", mentions: [g.mention("Lise Moranges")])
+        let scored = g.score()
+        #expect(scored.stance("paul-verdasque").label == .negative)
+        #expect(scored.stance("lise-moranges").label == .neutral)
+    }
+
+    @Test func aConcessiveClauseEndsTheObjectOfAJudgement() {
+        var f = Fixture("Lise Moranges a présenté son plan. La droite a salué l'annonce même si Lise Moranges reste prudente.")
+        f.person("lise-moranges", "Lise Moranges", mentions: [f.mention("Lise Moranges"), f.mention("Lise Moranges", occurrence: 1)])
+        #expect(f.score().stance("lise-moranges").label == .neutral)
+    }
+
+    @Test func thePassiveSubjectIsNotTheNameInsideItsApposition() {
+        var f = Fixture("L'idée, portée par Paul Verdasque alors ministre, a été saluée par les syndicats.")
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
+        #expect(f.score().stance("paul-verdasque").label == .neutral)
+    }
+
     @Test func theJudgeOfAnAttributedJudgementIsNotItsTarget() {
         var f = Fixture("Lise Moranges a fustigé Paul Verdasque, qu'elle accuse de mensonges.")
         f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
