@@ -43,6 +43,9 @@ enum ToneWeights {
     /// A list in the scope of a judgement: at most `listItem` tokens an item, at most `listTail` tokens after its
     /// coordinating word ("et", "and").
     static let listItem = 6
+    /// Tokens after the comma that ends a fronted judgement ("Sous le feu des critiques, …") within which the
+    /// subject of the main clause is looked for.
+    static let frontedReach = 8
     static let listTail = 4
     /// Words in a concessive clause ("même si", "although") up to the next comma.
     static let concession = 0.3
@@ -327,6 +330,11 @@ extension ToneScorer {
                         }
                         var found = entities(in: scope, entityAt, except: voice)
                         if backward, let nearest = found.last { found = [nearest] }
+                        if backward, found.isEmpty, r.clause[range.lowerBound] == clause {
+                            // A fronted phrase ("Sous le feu des critiques, X a …", "Critiqué par ses pairs, X …"):
+                            // what it says is undergone by the subject of the main clause, named after its comma.
+                            found = frontedSubject(text, tokens, after: t + length, to: range.upperBound, entityAt, except: voice)
+                        }
                         var score = c.score
                         if factorLeft > 0 { score *= factor; factorLeft = 0; factor = 1 }
                         if j <= negatedUntil { score *= score > 0 ? ToneWeights.negatedPositive : ToneWeights.negatedNegative }
@@ -650,6 +658,28 @@ private extension ToneScorer {
     }
 
     /// The distinct entities named in `scope`, in order, but `except`.
+    /// The entity that opens the main clause after a fronted phrase: the first one named after the comma that ends
+    /// the phrase, within `frontedReach` tokens of it (a date or place in between: "…, le 18 juillet, X a …").
+    func frontedSubject(_ text: UnsafeRawBufferPointer, _ tokens: [Token], after start: Int, to end: Int, _ entityAt: [Int32], except: Int32) -> [Int32] {
+        var u = start
+        while u < end, !(tokens[u].kind == .punctuation && text[Int(tokens[u].span.start)] == 0x2C) {
+            if tokens[u].kind == .punctuation, isStrong(text, tokens[u].span) { return [] }
+            u += 1
+        }
+        var v = u + 1
+        while v < end && v <= u + ToneWeights.frontedReach {
+            if tokens[v].kind == .punctuation, isStrong(text, tokens[v].span) { return [] }
+            if entityAt[v] >= 0 && entityAt[v] != except { return [entityAt[v]] }
+            v += 1
+        }
+        return []
+    }
+
+    func isStrong(_ text: UnsafeRawBufferPointer, _ span: Span) -> Bool {
+        let b = text[Int(span.start)]
+        return b == 0x3B || b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A  // ; . ! ? :
+    }
+
     func entities(in scope: Range<Int>, _ entityAt: [Int32], except: Int32) -> [Int32] {
         var out: [Int32] = []
         for u in scope where entityAt[u] >= 0 && entityAt[u] != except && !out.contains(entityAt[u]) { out.append(entityAt[u]) }

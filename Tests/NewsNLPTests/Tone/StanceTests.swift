@@ -331,6 +331,18 @@ private struct Fixture {
         #expect(f.score().stance("lise-moranges").label == .neutral)
     }
 
+    @Test func aFrontedJudgementFallsOnTheSubjectOfTheMainClause() {
+        var f = Fixture("Sous le feu des critiques depuis des semaines, Paul Verdasque a pris la parole mardi.")
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
+        #expect(f.score().stance("paul-verdasque").label == .negative)
+        var g = Fixture("Critiqué par Lise Moranges, le 3 mai, Paul Verdasque a pris la parole.")
+        g.person("paul-verdasque", "Paul Verdasque", mentions: [g.mention("Paul Verdasque")])
+        g.person("lise-moranges", "Lise Moranges", mentions: [g.mention("Lise Moranges")])
+        let scored = g.score()
+        #expect(scored.stance("paul-verdasque").label == .negative)
+        #expect(scored.stance("lise-moranges").label == .neutral)
+    }
+
     @Test func thePassiveSubjectIsNotTheNameInsideItsApposition() {
         var f = Fixture("L'idée, portée par Paul Verdasque alors ministre, a été saluée par les syndicats.")
         f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
