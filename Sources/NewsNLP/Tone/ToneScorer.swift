@@ -342,8 +342,15 @@ extension ToneScorer {
                         if contrastSeen { score *= ToneWeights.afterContrast }
                         if s.isHeading { score *= ToneWeights.heading }
                         r.words += 1
+                        // The agent of a passive judgement ("critiqué par X", "criticised by X") is its judge: the
+                        // judgement is X's voice, not a word said of X.
+                        var judge = voice
+                        if agent, judge < 0 {
+                            judge = entities(in: forwardScope(text, tokens, from: t + length + 1, to: range.upperBound, quoted: insideMarks),
+                                             entityAt, except: -1).first ?? -1
+                        }
                         var hit = PolarHit(token: Int32(t), sentence: Int32(si), span: Span(tok.span.start, tokens[t + length - 1].span.end),
-                                           score: score, quote: -1, voice: voice, clause: clause)
+                                           score: score, quote: -1, voice: judge, clause: clause)
                         while quotePointer < quotes.count && quotes[quotePointer].element.span.end <= tok.span.start { quotePointer += 1 }
                         if quotePointer < quotes.count, quotes[quotePointer].element.span.start <= tok.span.start { hit.quote = Int32(quotes[quotePointer].offset) }
                         // A passive judgement whose subject is not named (a pronoun) falls back to distance.

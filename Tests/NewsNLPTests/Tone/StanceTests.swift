@@ -343,6 +343,13 @@ private struct Fixture {
         #expect(scored.stance("lise-moranges").label == .neutral)
     }
 
+    @Test func theAgentOfAPassiveJudgementIsItsJudge() {
+        // The subject is no entity ("le quotidien"): the judgement aims at nobody named, and its agent is not blamed.
+        var f = Fixture("Le quotidien a été vivement critiqué par Paul Verdasque.")
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
+        #expect(f.score().stance("paul-verdasque").label == .neutral)
+    }
+
     @Test func thePassiveSubjectIsNotTheNameInsideItsApposition() {
         var f = Fixture("L'idée, portée par Paul Verdasque alors ministre, a été saluée par les syndicats.")
         f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
