@@ -15,6 +15,9 @@ struct CorefLexicon: Sendable {
         case group
         /// A partisan epithet used as a noun for a person ("l'écologiste", "the Democrat").
         case affiliation
+        /// A noun for an organisation of a kind ("le quotidien", "l'agence"): only the organisation that its lexicon
+        /// row or the text describes with that noun, never merely the salient one.
+        case organisation
 
         init(_ name: Substring) {
             switch name {
@@ -22,6 +25,7 @@ struct CorefLexicon: Sendable {
             case "person": self = .person
             case "group": self = .group
             case "affiliation": self = .affiliation
+            case "organisation": self = .organisation
             default: self = .role
             }
         }

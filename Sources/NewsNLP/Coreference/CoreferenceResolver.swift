@@ -327,6 +327,10 @@ private struct CorefPass {
                 target = entitiesNamed(in: d.start, d.end).filter { entities[$0].type == .organisation }.min() ?? -1
                 if target < 0 { target = organisation(sharingStemWith: d.headToken) }
                 if target < 0 { target = salientOrganisation(threshold: Weight.recency) }
+            } else if d.kind == .organisation {
+                // "le quotidien", "l'agence": the organisation named in its complement, else the one described so.
+                target = entitiesNamed(in: d.start, d.end).filter { entities[$0].type == .organisation }.min() ?? -1
+                if target < 0 { target = organisation(describedBy: d.head) }
             } else {
                 // "l'ancienne ministre de Nicolas Sarkozy": someone other than the person in the complement.
                 target = salientPerson(gender: d.gender, head: d.head, affiliation: d.kind == .affiliation ? d.head : nil,
@@ -414,6 +418,16 @@ private struct CorefPass {
         for k in active where entities[k].type == .organisation && salience[k] > best {
             target = k; best = salience[k]
         }
+        return target
+    }
+
+    /// The organisation of the document that its lexicon row or the text already describes with head word `h`
+    /// ("l'hebdomadaire" → the weekly whose row reads "hebdomadaire de droite", "le quotidien" → the daily), the
+    /// most salient if several; -1 if none.
+    func organisation(describedBy h: UInt64) -> Int {
+        guard let list = holders[h] else { return -1 }
+        var target = -1, best = -1.0
+        for k in list where entities[k].type == .organisation && salience[k] > best { target = k; best = salience[k] }
         return target
     }
 

@@ -112,6 +112,15 @@ struct CoreferenceTests {
         #expect(!lfi.contains("Les élus du Parti socialiste"))
     }
 
+    @Test func aNounOfAKindOfOrganisationGoesToTheOrganisationDescribedSo() {
+        // The lexicon row of Le Figaro says "quotidien de droite": "le quotidien" is that daily.
+        let d = analyze("Le Figaro a publié mardi une enquête. Le quotidien précise que le projet a été abandonné.", .french)
+        #expect(references(d, "Le Figaro").contains { $0.0 == "Le quotidien" && $0.1 == .description })
+        // No organisation of the document is a newspaper: "le journal" is nobody's, not the salient party's.
+        let e = analyze("Le Parti socialiste a réagi mardi. Le journal n'a pas répondu aux questions.", .french)
+        #expect(!references(e, "Parti socialiste").contains { $0.0 == "Le journal" })
+    }
+
     @Test func theReportedSubjectDoesNotTakeTheSpeakersPronoun() {
         let d = analyze("""
         Le matin, le préfet de la région, Henri Vasseur, avait expliqué que Yanis M. avait agi seul. Il a précisé sa pensée.
