@@ -7,8 +7,8 @@ struct StanceModel: Sendable {
     /// Feature → weights (negative, neutral, positive).
     var weights: [String: SIMD4<Double>] = [:]
     var bias = SIMD4<Double>(0, 0, 0, 0)
-    /// Polarity of folded words (the tone lexicon's), negation words, one-word stance cues.
-    var polarity: [String: Double] = [:]
+    /// Polarity of folded words by their `FoldHash` (the tone lexicon's), negation words, one-word stance cues.
+    var polarity = WordTable<Double>()
     var negations: Set<String> = []
     /// Negations written as a suffix ("n't"): a word ending with one negates.
     var negationSuffixes: [String] = []
@@ -139,7 +139,7 @@ struct StanceModel: Sendable {
             if k <= negatedUntil { f["n:" + w] = 1 }
             let negation = isNegation(w)
             if negation { negatedUntil = k + Self.negationReach }
-            if var p = polarity[w] {
+            if var p = polarity[FoldHash.hash(folded: w)] {
                 f["ps:" + (k < first ? "L" : "R") + (p > 0 ? "+" : "-"), default: 0] += abs(p)
                 if k <= negatedUntil && !negation { p *= Self.negated }
                 if p > 0 { pos += p; if before || after { wpos += p } } else { neg -= p; if before || after { wneg -= p } }
