@@ -58,3 +58,14 @@ public struct TokenShape: OptionSet, Sendable, Hashable {
         self = s
     }
 }
+
+extension Document {
+    /// The `FoldHash` of every token: the ones segmentation keeps in `features`, or computed here when the tokens
+    /// were set without them (a document built by hand).
+    var foldHashes: [UInt64] {
+        if features.foldHash.count == tokens.count { return features.foldHash }
+        return utf8.withUnsafeBufferPointer { text in
+            tokens.map { FoldHash.hash(UnsafeBufferPointer(rebasing: text[Int($0.span.start)..<Int($0.span.end)])) }
+        }
+    }
+}

@@ -15,7 +15,7 @@ import Synchronization
 /// parsed as before.
 enum CompiledLexicons {
     /// Bumped whenever a compiled table changes shape.
-    static let formatVersion = 5
+    static let formatVersion = 6
     static let magic: UInt64 = 0x3143_584C_5357_454E  // "NEWSLXC1"
 
     /// What a table was compiled with: the machine's layout, checked before any table is read.
@@ -326,17 +326,17 @@ extension NamePatterns: LexiconArchivable {
 
 extension PhraseTable {
     func write(to a: inout ArchiveWriter, _ value: (inout ArchiveWriter, Value) -> Void) {
-        a.dictionary(single, value)
-        a.dictionary(multi) { a, list in
-            a.list(list) { a, e in a.list(e.rest) { $0.string($1) }; value(&a, e.value) }
+        single.write(to: &a, value)
+        multi.write(to: &a) { a, list in
+            a.list(list) { a, e in a.hashes(e.rest); value(&a, e.value) }
         }
     }
 
     init(from a: inout ArchiveReader, _ value: (inout ArchiveReader) throws -> Value) throws {
         self.init()
-        single = try a.dictionary(value)
-        multi = try a.dictionary { a in
-            try a.list { a in (rest: try a.list { try $0.string() }, value: try value(&a)) }
+        single = try WordTable(from: &a, value)
+        multi = try WordTable(from: &a) { a in
+            try a.list { a in (rest: try a.array(UInt64.self), value: try value(&a)) }
         }
     }
 }
@@ -354,35 +354,27 @@ private extension ToneLexicon.Cue {
 
 extension ToneLexicon: LexiconArchivable {
     func write(to a: inout ArchiveWriter) {
-        a.dictionary(polarity) { $0.pod($1) }
+        polarity.write(to: &a)
         negations.write(to: &a) { $0.pod($1) }
         intensifiers.write(to: &a) { $0.pod($1) }
         markers.write(to: &a) { $0.pod($1) }
-        a.stringSet(speechVerbs)
-        a.stringSet(stopwords)
         cues.write(to: &a) { a, c in c.write(to: &a) }
-        a.dictionary(cuePrefixes) { a, list in
-            a.list(list) { a, e in a.string(e.prefix); e.cue.write(to: &a) }
+        cuePrefixes.write(to: &a) { a, list in
+            a.list(list) { a, e in a.array(e.prefix); e.cue.write(to: &a) }
         }
-        a.dictionary(wordFlags) { $0.pod($1) }
-        knownWords.write(to: &a)
-        prefixCueOpenings.write(to: &a)
+        wordFlags.write(to: &a)
     }
 
     init(from a: inout ArchiveReader) throws {
         self.init()
-        polarity = try a.dictionary { try $0.pod(Double.self) }
+        polarity = try WordTable(from: &a)
         negations = try PhraseTable(from: &a) { try $0.pod(Bool.self) }
         intensifiers = try PhraseTable(from: &a) { try $0.pod(Double.self) }
         markers = try PhraseTable(from: &a) { try $0.pod(Marker.self) }
-        speechVerbs = try a.stringSet()
-        stopwords = try a.stringSet()
         cues = try PhraseTable(from: &a) { try Cue(from: &$0) }
-        cuePrefixes = try a.dictionary { a in
-            try a.list { a in (prefix: try a.string(), cue: try Cue(from: &a)) }
+        cuePrefixes = try WordTable(from: &a) { a in
+            try a.list { a in (prefix: try a.array(UInt8.self), cue: try Cue(from: &a)) }
         }
-        wordFlags = try a.dictionary { try $0.pod(WordFlags.self) }
-        knownWords = try WordSet(from: &a)
-        prefixCueOpenings = try WordSet(from: &a)
+        wordFlags = try WordTable(from: &a)
     }
 }

@@ -175,8 +175,8 @@ struct WordSet: Sendable {
 }
 
 extension WordTable {
-    /// The filled slots, as (key, value) pairs in slot order.
-    private var filled: [(UInt64, Value)] {
+    /// The filled slots, as (stored key, value) pairs in slot order.
+    var filled: [(UInt64, Value)] {
         keys.withBuffer { ks in ks.indices.filter { ks[$0] != 0 }.map { (ks[$0], value(at: $0)!) } }
     }
 

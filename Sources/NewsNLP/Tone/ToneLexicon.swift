@@ -1,24 +1,22 @@
 /// The language data the tone scorer reads, parsed once per language and shared by every thread.
 ///
-/// Every key is folded (`Folding.fold`: lower case, no accents, apostrophe "'"), so that the scorer looks words up
-/// by the folded form of a token.
+/// Every key is the `FoldHash` of a folded word (`Folding.fold`: lower case, no accents, apostrophe "'"), so that
+/// the scorer looks a token up by the fold hash segmentation keeps on the `Document` (`TokenFeatures.foldHash`),
+/// with no string per token.
 struct ToneLexicon: Sendable {
     /// Word form → polarity in [-1, 1] (`Lexicons/{fr,en}/polarity`).
-    var polarity: [String: Double] = [:]
+    var polarity = WordTable<Double>()
     /// Negation words and phrases that negate on their own (`negations`, without the particles that need "ne").
     var negations = PhraseTable<Bool>()
     /// Intensifiers (factor > 1) and diminishers (factor < 1) of the next polar word (`intensifiers`).
     var intensifiers = PhraseTable<Double>()
     /// Contrast, concession, two-part negation and passive markers (`tone-markers`).
     var markers = PhraseTable<Marker>()
-    /// Forms of speech and attitude verbs (`speech-verbs`): what follows them is their subject's voice.
-    var speechVerbs: Set<String> = []
-    /// Function words, which are not counted as words scored over (`stopwords`).
-    var stopwords: Set<String> = []
     /// Stance cues (`stance-cues`): phrases that aim a judgement at someone, or make someone a speaker or a victim.
     var cues = PhraseTable<Cue>()
-    /// Stance cues given as a word prefix ("critiqu*"), by their first three letters.
-    var cuePrefixes: [String: [(prefix: String, cue: Cue)]] = [:]
+    /// Stance cues given as a word prefix ("critiqu*"): the folded prefix's bytes, by the `FoldHash` of its first
+    /// three letters (scalars), in file order.
+    var cuePrefixes = WordTable<[(prefix: [UInt8], cue: Cue)]>()
 
     /// A stance cue: what it does and its score.
     struct Cue: Sendable {
@@ -33,18 +31,83 @@ struct ToneLexicon: Sendable {
         var fixed = false
     }
 
-    /// The stance cue starting at `keys[i]`, the longest phrase first, then a prefix entry.
-    func cue(_ keys: [String], at i: Int) -> (length: Int, value: Cue)? {
-        if let m = cues.match(keys, at: i) { return m }
-        let key = keys[i]
-        guard key.utf8.count >= 4, let list = cuePrefixes[String(key.prefix(3))] else { return nil }
-        for entry in list where key.hasPrefix(entry.prefix) { return (1, entry.cue) }
+    /// The stance cue given as a prefix ("critiqu*") that a word (a token's bytes) starts with, if any.
+    /// Folds the word's first letters for the hash of its three-letter opening, and the whole word only when that
+    /// opening is a prefix cue's. `scratch` is reused between calls.
+    /// - Complexity: O(1) for a word whose opening no prefix cue has.
+    func prefixCue(_ word: UnsafeBufferPointer<UInt8>, _ scratch: inout [UInt8]) -> Cue? {
+        guard cuePrefixes.count > 0 else { return nil }
+        if scratch.count < word.count * 4 + 8 { scratch = [UInt8](repeating: 0, count: word.count * 4 + 8) }
+        return scratch.withUnsafeMutableBufferPointer { out -> Cue? in
+            var n = 0, i = 0, scalars = 0, opening = 0
+            var complete = true
+            // Fold scalar by scalar until the fourth folded scalar (or the end): the first three are the opening.
+            while i < word.count {
+                if scalars > 3 { complete = false; break }
+                let b = word[i]
+                if b < 0x80 {
+                    // ASCII, folded here (as `FoldTable` does).
+                    out[n] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                    scalars += 1
+                    if scalars == 4 { opening = n }
+                    n += 1
+                    i += 1
+                    continue
+                }
+                let (_, l) = word.scalar(at: i)
+                let start = n
+                let ok = FoldTable.forEachFoldedByte(UnsafeBufferPointer(rebasing: word[i..<(i + l)])) { b in
+                    if n < out.count { out[n] = b; n += 1 }
+                }
+                guard ok else { return prefixCue(folded: Folding.fold(UnsafeRawBufferPointer(word))) }
+                for k in start..<n where (out[k] & 0xC0) != 0x80 {
+                    scalars += 1
+                    if scalars == 4 { opening = k }
+                }
+                i += l
+            }
+            if scalars < 4 { opening = n }
+            // A folded word of four bytes or more (four scalars are).
+            guard n >= 4 else { return nil }
+            var h = FoldHash.seed
+            for k in 0..<opening { h = (h ^ UInt64(out[k])) &* FoldHash.prime }
+            guard cuePrefixes[h] != nil else { return nil }
+            if !complete {
+                let ok = FoldTable.forEachFoldedByte(UnsafeBufferPointer(rebasing: word[i...])) { b in
+                    if n < out.count { out[n] = b; n += 1 }
+                }
+                guard ok else { return prefixCue(folded: Folding.fold(UnsafeRawBufferPointer(word))) }
+            }
+            return prefixCue(folded: UnsafeBufferPointer(rebasing: out[0..<n]))
+        }
+    }
+
+    /// The prefix cue that an already folded word starts with.
+    private func prefixCue(folded key: String) -> Cue? {
+        var key = key
+        return key.withUTF8 { prefixCue(folded: $0) }
+    }
+
+    private func prefixCue(folded key: UnsafeBufferPointer<UInt8>) -> Cue? {
+        guard key.count >= 4, let list = cuePrefixes[Self.openingHash(key)] else { return nil }
+        for entry in list where key.starts(with: entry.prefix) { return entry.cue }
         return nil
+    }
+
+    /// The `FoldHash` of the first three scalars of folded bytes.
+    private static func openingHash<C: Collection>(_ folded: C) -> UInt64 where C.Element == UInt8 {
+        var h = FoldHash.seed
+        var scalars = 0
+        for b in folded {
+            if (b & 0xC0) != 0x80 { scalars += 1; if scalars > 3 { break } }
+            h = (h ^ UInt64(b)) &* FoldHash.prime
+        }
+        return h
     }
 
     /// For every folded word that one of the tables above knows (alone or as the first word of a phrase), which
     /// tables know it (`WordFlags`): a word costs one lookup here instead of one per table.
-    var wordFlags: [String: WordFlags] = [:]
+    var wordFlags = WordTable<WordFlags>()
 
     struct WordFlags: OptionSet, Sendable {
         let rawValue: UInt8
@@ -103,10 +166,13 @@ struct ToneLexicon: Sendable {
 
     private init(_ language: Language, _ lexicons: Lexicons) {
         let code = language.code
+        var polarWords: [UInt64] = []
         for file in lexicons.files(code + "/polarity") {
             for row in file.rows() where row.fields.count >= 2 {
                 guard let score = Double(row.fields[1].trimmingSpaces()) else { continue }
-                polarity[Folding.fold(String(row.fields[0].trimmingSpaces()))] = max(-1, min(1, score))
+                let h = FoldHash.hash(folded: Folding.fold(String(row.fields[0].trimmingSpaces())))
+                polarity[h] = max(-1, min(1, score))
+                polarWords.append(h)
             }
         }
         for file in lexicons.files(code + "/tone-markers") {
@@ -117,11 +183,11 @@ struct ToneLexicon: Sendable {
             }
         }
         // Particles that negate only after "ne" ("plus", "personne") are left to the two-part rule.
-        let onlyWithNe = Set(markers.single.filter { $0.value.contains(.withNe) || $0.value.contains(.ne) }.keys)
+        let onlyWithNe = Set(markers.single.filled.filter { $0.1.contains(.withNe) || $0.1.contains(.ne) }.map(\.0))
         for file in lexicons.files(code + "/negations") {
             for row in file.rows() {
                 let words = Self.words(row.fields[0])
-                if words.count == 1 && onlyWithNe.contains(words[0]) { continue }
+                if words.count == 1 && onlyWithNe.contains(WordTable<Marker>.stored(words[0])) { continue }
                 negations.insert(words, true)
             }
         }
@@ -131,10 +197,11 @@ struct ToneLexicon: Sendable {
                 intensifiers.insert(Self.words(row.fields[0]), factor)
             }
         }
+        var speechVerbs: [UInt64] = []
         for file in lexicons.files(code + "/speech-verbs") {
             for row in file.rows() where row.fields.count >= 2 {
                 for form in LexiconFile.list(row.fields[1]) where !form.contains(" ") {
-                    speechVerbs.insert(Folding.fold(form))
+                    speechVerbs.append(FoldHash.hash(folded: Folding.fold(form)))
                 }
             }
         }
@@ -148,117 +215,80 @@ struct ToneLexicon: Sendable {
                               fixed: target == "always-object")
                 let phrase = row.fields[0].trimmingSpaces()
                 if !phrase.contains(" "), phrase.hasSuffix("*") {
-                    let prefix = Folding.fold(String(phrase.dropLast()))
-                    guard prefix.utf8.count >= 3 else { continue }
-                    cuePrefixes[String(prefix.prefix(3)), default: []].append((prefix, cue))
+                    let prefix = Array(Folding.fold(String(phrase.dropLast())).utf8)
+                    guard prefix.count >= 3 else { continue }
+                    let opening = Self.openingHash(prefix)
+                    cuePrefixes[opening] = (cuePrefixes[opening] ?? []) + [(prefix, cue)]
                     continue
                 }
                 for words in Self.alternatives(phrase) { cues.insert(words, cue) }
             }
         }
-        stopwords = lexicons.stopwords(language)
-        func flag<C: Sequence>(_ words: C, _ f: WordFlags) where C.Element == String {
-            for w in words { wordFlags[w, default: []].insert(f) }
+        // One lookup per word tells which tables know it (the first word of a phrase for the phrase tables).
+        func flag<C: Sequence>(_ words: C, _ f: WordFlags) where C.Element == UInt64 {
+            for w in words { wordFlags[w] = (wordFlags[w] ?? []).union(f) }
         }
-        flag(markers.single.keys, .marker); flag(markers.multi.keys, .marker)
-        flag(negations.single.keys, .negation); flag(negations.multi.keys, .negation)
-        flag(intensifiers.single.keys, .intensifier); flag(intensifiers.multi.keys, .intensifier)
+        flag(markers.firstWords, .marker)
+        flag(negations.firstWords, .negation)
+        flag(intensifiers.firstWords, .intensifier)
         flag(speechVerbs, .speechVerb)
-        flag(stopwords, .stopword)
-        flag(polarity.keys, .polar)
-        flag(cues.single.keys, .cue); flag(cues.multi.keys, .cue)
-        // Every word any table holds (first or later word of a phrase), and the openings of prefix cues, by hash:
-        // the scorer builds a string only for these.
-        var known: [String] = Array(wordFlags.keys)
-        for list in markers.multi.values { for entry in list { known.append(contentsOf: entry.rest) } }
-        for list in negations.multi.values { for entry in list { known.append(contentsOf: entry.rest) } }
-        for list in intensifiers.multi.values { for entry in list { known.append(contentsOf: entry.rest) } }
-        for list in cues.multi.values { for entry in list { known.append(contentsOf: entry.rest) } }
-        knownWords = WordSet(known.map { FoldHash.hash(folded: $0) })
-        prefixCueOpenings = WordSet(cuePrefixes.keys.map { FoldHash.hash(folded: $0) })
+        flag(lexicons.stopwords(language).map { FoldHash.hash(folded: $0) }, .stopword)
+        flag(polarWords, .polar)
+        flag(cues.firstWords, .cue)
     }
 
-    /// The key of a word for the tables: its folded form when some table may know it, else `ToneLexicon.unknown`
-    /// (a word no table holds needs no string). `scratch` is reused between calls.
-    func key(_ word: UnsafeBufferPointer<UInt8>, _ scratch: inout [UInt8]) -> String {
-        if scratch.count < word.count * 4 + 8 { scratch = [UInt8](repeating: 0, count: word.count * 4 + 8) }
-        var n = 0
-        let ok = scratch.withUnsafeMutableBufferPointer { out in
-            FoldTable.forEachFoldedByte(word) { b in if n < out.count { out[n] = b; n += 1 } }
-        }
-        guard ok else { return Folding.fold(UnsafeRawBufferPointer(word)) }
-        var h = FoldHash.seed
-        var prefix = FoldHash.seed
-        var characters = 0
-        for k in 0..<n {
-            if (scratch[k] & 0xC0) != 0x80 { characters += 1 }
-            if characters <= 3 { prefix = (prefix ^ UInt64(scratch[k])) &* FoldHash.prime }
-            h = (h ^ UInt64(scratch[k])) &* FoldHash.prime
-        }
-        if knownWords.contains(h) || (n >= 4 && prefixCueOpenings.contains(prefix)) {
-            return String(decoding: scratch[0..<n], as: UTF8.self)
-        }
-        return Self.unknown
-    }
-
-    /// The key of a word that no table holds: equal to no entry, and not empty (empty keys mark non-words).
-    static let unknown = "\u{0}"
-
-    /// Hashes of every word some table holds, and of the three-letter openings of the prefix cues.
-    var knownWords = WordSet()
-    var prefixCueOpenings = WordSet()
-
-    /// Whether a word may open a stance cue given as a prefix ("critiqu*"), which `wordFlags` cannot list.
-    func mayOpenPrefixCue(_ key: String) -> Bool {
-        key.utf8.count >= 4 && cuePrefixes[String(key.prefix(3))] != nil
-    }
-
-    /// Every phrase a row with alternatives stands for ("mis|mise en examen" → [mis, en, examen], [mise, en, examen]).
-    private static func alternatives(_ field: Substring) -> [[String]] {
-        var out: [[String]] = [[]]
+    /// Every phrase a row with alternatives stands for ("mis|mise en examen" → [mis, en, examen], [mise, en, examen]),
+    /// as the hashes of its folded words.
+    private static func alternatives(_ field: Substring) -> [[UInt64]] {
+        var out: [[UInt64]] = [[]]
         for word in field.split(separator: " ") {
-            let options = word.split(separator: "|").map { Folding.fold(String($0)) }
+            let options = word.split(separator: "|").map { FoldHash.hash(folded: Folding.fold(String($0))) }
             out = out.flatMap { prefix in options.map { prefix + [$0] } }
         }
         return out
     }
 
-    /// The folded words of a lexicon entry ("pas du tout" → ["pas", "du", "tout"]).
-    private static func words(_ field: Substring) -> [String] {
-        field.split(separator: " ").map { Folding.fold(String($0)) }
+    /// The hashes of the folded words of a lexicon entry ("pas du tout" → [pas, du, tout]).
+    private static func words(_ field: Substring) -> [UInt64] {
+        field.split(separator: " ").map { FoldHash.hash(folded: Folding.fold(String($0))) }
     }
 }
 
-/// Words and phrases of one or more words with a value, looked up by folded token keys.
+/// Words and phrases of one or more words with a value, looked up by the fold hashes of tokens (`FoldHash`; 0
+/// marks a token that is no word and matches nothing).
 struct PhraseTable<Value: Sendable>: Sendable {
     /// One-word entries.
-    var single: [String: Value] = [:]
+    var single = WordTable<Value>()
     /// Entries of two words or more, by their first word, longest first.
-    var multi: [String: [(rest: [String], value: Value)]] = [:]
+    var multi = WordTable<[(rest: [UInt64], value: Value)]>()
 
-    mutating func insert(_ words: [String], _ value: Value) {
+    mutating func insert(_ words: [UInt64], _ value: Value) {
         guard let first = words.first else { return }
         if words.count == 1 {
             single[first] = value
             return
         }
-        var list = multi[first, default: []]
+        var list = multi[first] ?? []
         list.removeAll { $0.rest == Array(words.dropFirst()) }
         list.append((Array(words.dropFirst()), value))
         list.sort { $0.rest.count > $1.rest.count }
         multi[first] = list
     }
 
-    func value(_ words: [String]) -> Value? {
+    func value(_ words: [UInt64]) -> Value? {
         guard let first = words.first else { return nil }
         if words.count == 1 { return single[first] }
         return multi[first]?.first { $0.rest == Array(words.dropFirst()) }?.value
     }
 
+    /// The words that start an entry (alone or as the first word of a phrase), as stored in the tables.
+    var firstWords: [UInt64] { single.filled.map(\.0) + multi.filled.map(\.0) }
+
     /// The longest entry starting at `keys[i]`: its length in tokens and its value.
     /// - Complexity: O(1) for a word that starts no phrase.
-    func match(_ keys: [String], at i: Int) -> (length: Int, value: Value)? {
+    func match(_ keys: [UInt64], at i: Int) -> (length: Int, value: Value)? {
         let key = keys[i]
+        guard key != 0 else { return nil }
         if let list = multi[key] {
             for entry in list where i + entry.rest.count < keys.count {
                 var ok = true
@@ -268,5 +298,10 @@ struct PhraseTable<Value: Sendable>: Sendable {
         }
         if let v = single[key] { return (1, v) }
         return nil
+    }
+
+    /// The value of a one-word entry for a token's key (nil for 0, a token that is no word).
+    @inline(__always) func word(_ key: UInt64) -> Value? {
+        key == 0 ? nil : single[key]
     }
 }

@@ -126,7 +126,7 @@ struct ToneReading: Sendable {
 
 extension ToneScorer {
     /// Reads every polar word of the document with its weights.
-    /// - Complexity: O(n) in the number of tokens, one folded lookup key per word token.
+    /// - Complexity: O(n) in the number of tokens: each word token is looked up by its fold hash (`TokenFeatures`).
     func read(_ d: Document) -> ToneReading {
         var r = ToneReading()
         let tokens = d.tokens
@@ -145,16 +145,18 @@ extension ToneScorer {
         }
         handles(d, &entityAt)
         let isPerson = d.entities.map { $0.type == .person }
-        var entityIndex: [String: Int32] = [:]
-        for (k, e) in d.entities.enumerated() { entityIndex[e.id] = Int32(k) }
+        let speakers = quoteSpeakers(d)
         let quotes = d.quotes.enumerated().sorted { $0.element.span.start < $1.element.span.start }
         var quotePointer = 0
 
         var clause: Int32 = 0
         var wordPosition: Int32 = 0
-        var keys: [String] = []
+        // The key of each token of a sentence: its fold hash for a word, 0 for any other token.
+        let hashes = d.foldHashes
+        var keys: [UInt64] = []
         var scratch = [UInt8](repeating: 0, count: 64)
         d.utf8.withUnsafeBytes { text in
+            let bytes = text.assumingMemoryBound(to: UInt8.self)
             for (si, s) in d.sentences.enumerated() {
                 let first = r.hits.count
                 defer { r.hitsBySentence[si] = first..<r.hits.count }
@@ -163,10 +165,7 @@ extension ToneScorer {
                 clause += 1
                 let range = Int(s.tokens.lowerBound)..<Int(s.tokens.upperBound)
                 keys.removeAll(keepingCapacity: true)
-                for t in range {
-                    let tok = tokens[t]
-                    keys.append(tok.kind == .word ? lexicon.key(UnsafeBufferPointer(rebasing: text.bindMemory(to: UInt8.self)[Int(tok.span.start)..<Int(tok.span.end)]), &scratch) : "")
-                }
+                for t in range { keys.append(tokens[t].kind == .word ? hashes[t] : 0) }
                 var negatedUntil = -1
                 var factor = 1.0, factorLeft = 0
                 var contrastSeen = false, conceding = false
@@ -209,11 +208,17 @@ extension ToneScorer {
                     }
                     if skip > 0 { skip -= 1; continue }
                     let key = keys[j]
-                    if key.isEmpty { continue }
+                    if key == 0 { continue }
                     if factorLeft > 0 { factorLeft -= 1 } else { factor = 1 }
-                    // One lookup tells which tables know the word; a word none knows is a plain content word.
+                    // One lookup tells which tables know the word; a word none knows, and that starts with no
+                    // prefix cue ("critiqu*"), is a plain content word.
                     let flags = lexicon.wordFlags[key] ?? []
-                    if flags.isEmpty && !lexicon.mayOpenPrefixCue(key) { r.words += 1; continue }
+                    let word = UnsafeBufferPointer(rebasing: bytes[Int(tok.span.start)..<Int(tok.span.end)])
+                    var prefixCue: ToneLexicon.Cue? = nil
+                    if flags.isEmpty {
+                        prefixCue = lexicon.prefixCue(word, &scratch)
+                        if prefixCue == nil { r.words += 1; continue }
+                    }
 
                     // Markers: contrast, concession, two-part negation.
                     if flags.contains(.marker), let (length, marker) = lexicon.markers.match(keys, at: j) {
@@ -274,7 +279,9 @@ extension ToneScorer {
                         skip = length - 1
                         continue
                     }
-                    let cue = flags.contains(.cue) || lexicon.mayOpenPrefixCue(key) ? lexicon.cue(keys, at: j) : nil
+                    // The longest phrase cue, else a prefix cue.
+                    var cue = flags.contains(.cue) ? lexicon.cues.match(keys, at: j) : nil
+                    if cue == nil, let c = flags.isEmpty ? prefixCue : lexicon.prefixCue(word, &scratch) { cue = (1, c) }
                     if let (length, c) = cue {
                         if c.kind == .voice {
                             if lastEntity >= 0 { voice = lastEntity }
@@ -306,7 +313,7 @@ extension ToneScorer {
                     }
                     if let (length, c) = cue {
                         // A judgement aimed at someone: its scope names the target.
-                        let agent = j + length < keys.count && lexicon.markers.single[keys[j + length]]?.contains(.agent) == true
+                        let agent = j + length < keys.count && lexicon.markers.word(keys[j + length])?.contains(.agent) == true
                         let backward = c.subject || (!c.fixed && (isPassive(keys, at: j) || agent))
                         var scope: Range<Int>
                         if backward {
@@ -382,18 +389,18 @@ extension ToneScorer {
                     if quotePointer < quotes.count, quotes[quotePointer].element.span.start <= tok.span.start {
                         let q = quotes[quotePointer]
                         quote = Int32(q.offset)
-                        speaker = q.element.speaker?.entity.flatMap { entityIndex[$0] } ?? -1
+                        speaker = speakers[q.offset]
                     }
                     if insideMarks { markedHits.append(r.hits.count) }
                     var hit = PolarHit(token: Int32(t), sentence: Int32(si), span: tok.span, score: score,
                                        quote: quote, voice: speaker, clause: clause)
                     // A polar word right after a name ("un Donald Trump imprévisible et criblé de …") describes it;
                     // so does the next one joined by "et"/"and" or a comma.
-                    if !lexicon.speechVerbs.contains(key), t > range.lowerBound {
+                    if !flags.contains(.speechVerb), t > range.lowerBound {
                         var described: Int32 = -1
                         if entityAt[t - 1] >= 0 && entityAt[t - 1] != speaker {
                             described = entityAt[t - 1]
-                        } else if t - 2 >= range.lowerBound, lexicon.markers.single[keys[j - 1]]?.contains(.and) == true || keys[j - 1].isEmpty,
+                        } else if t - 2 >= range.lowerBound, lexicon.markers.word(keys[j - 1])?.contains(.and) == true || keys[j - 1] == 0,
                                   let last = r.hits.last, r.hits.count > first, Int(last.token) == t - 2,
                                   let previous = describedBy.last, previous.hit == r.hits.count - 1 {
                             described = previous.entity
@@ -566,7 +573,7 @@ private extension ToneScorer {
     /// (`and` markers: "et", "and") ends it within the next items ("contre les syndicats, la presse et Disney"):
     /// the scope then ends with the first entity named after that word, or `listTail` tokens after it.
     func forwardScope(_ text: UnsafeRawBufferPointer, _ tokens: [Token], from start: Int, to end: Int, quoted: Bool = false,
-                      keys: [String] = [], base: Int = 0, entityAt: [Int32] = []) -> Range<Int> {
+                      keys: [UInt64] = [], base: Int = 0, entityAt: [Int32] = []) -> Range<Int> {
         var u = start
         var open = false
         var tail = -1
@@ -605,18 +612,18 @@ private extension ToneScorer {
 
     /// After a comma at `u`: the coordinating word that closes the list it continues, when one comes before the
     /// next strong punctuation and every item before it is short (at most `listItem` tokens between commas).
-    func listEnd(_ text: UnsafeRawBufferPointer, _ tokens: [Token], after u: Int, to end: Int, keys: [String], base: Int) -> Int? {
+    func listEnd(_ text: UnsafeRawBufferPointer, _ tokens: [Token], after u: Int, to end: Int, keys: [UInt64], base: Int) -> Int? {
         guard !keys.isEmpty else { return nil }
         var v = u + 1
         var item = 0
         while v < end, v - base < keys.count {
             let key = keys[v - base]
-            if key.isEmpty {
+            if key == 0 {
                 if tokens[v].kind == .punctuation {
                     if text[Int(tokens[v].span.start)] == 0x2C && item > 0 { item = 0; v += 1; continue }
                     return nil
                 }
-            } else if let m = lexicon.markers.single[key], m.contains(.and) {
+            } else if let m = lexicon.markers.word(key), m.contains(.and) {
                 return item > 0 ? v : nil
             }
             item += 1
@@ -652,15 +659,38 @@ private extension ToneScorer {
     /// of its mentions. Letters and digits compared after folding; only for documents that hold handles.
     func handles(_ d: Document, _ entityAt: inout [Int32]) {
         guard d.tokens.contains(where: { $0.kind == .mention }) else { return }
-        func letters(_ s: String) -> String { String(Folding.fold(s).unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }) }
-        var byLetters: [String: Int32] = [:]
+        // The hash of the letters and digits of a folded name, in order.
+        func letters(_ folded: String) -> UInt64 {
+            var h = FoldHash.seed
+            for c in folded.unicodeScalars where c.properties.isAlphabetic || ("0"..."9").contains(c) {
+                for b in String(c).utf8 { h = (h ^ UInt64(b)) &* FoldHash.prime }
+            }
+            return h
+        }
+        var byLetters = WordTable<Int32>()
         for (k, e) in d.entities.enumerated() where e.type == .person && e.name.contains(" ") {
-            let key = letters(e.name)
+            let key = letters(Folding.fold(e.name))
             // Two people whose names spell the same letters: the handle is nobody's.
             byLetters[key] = byLetters[key] == nil ? Int32(k) : -1
         }
-        for (t, tok) in d.tokens.enumerated() where tok.kind == .mention && entityAt[t] < 0 {
-            if let k = byLetters[letters(d.string(tok.span))], k >= 0 { entityAt[t] = k }
+        guard byLetters.count > 0 else { return }
+        d.utf8.withUnsafeBytes { text in
+            for (t, tok) in d.tokens.enumerated() where tok.kind == .mention && entityAt[t] < 0 {
+                let handle = letters(Folding.fold(UnsafeRawBufferPointer(rebasing: text[Int(tok.span.start)..<Int(tok.span.end)])))
+                if let k = byLetters[handle], k >= 0 { entityAt[t] = k }
+            }
+        }
+    }
+
+    /// For each quote of the document, the index of the entity that speaks it, or -1.
+    func quoteSpeakers(_ d: Document) -> [Int32] {
+        guard d.quotes.contains(where: { $0.speaker?.entity != nil }) else { return [Int32](repeating: -1, count: d.quotes.count) }
+        // Entities by the hash of their id; the id is compared on a hit.
+        var byID = WordTable<Int32>(capacity: d.entities.count)
+        for (k, e) in d.entities.enumerated() { byID[FoldHash.hash(folded: e.id)] = Int32(k) }
+        return d.quotes.map { q in
+            guard let id = q.speaker?.entity, let k = byID[FoldHash.hash(folded: id)], d.entities[Int(k)].id == id else { return -1 }
+            return k
         }
     }
 
@@ -719,29 +749,29 @@ private extension ToneScorer {
     /// After "ne" at `j`: the index of the particle that closes the negation ("pas", "jamais", "plus" …), or nil
     /// when none follows in the clause or when "que" comes first ("ne … que" restricts). A particle just before
     /// "ne" ("personne n'a", "rien ne") also closes it.
-    func secondParticle(_ keys: [String], after j: Int) -> Int? {
+    func secondParticle(_ keys: [UInt64], after j: Int) -> Int? {
         var i = j + 1
         while i < keys.count && i <= j + 6 {
-            if keys[i].isEmpty { break }
-            if let m = lexicon.markers.single[keys[i]] {
+            if keys[i] == 0 { break }
+            if let m = lexicon.markers.word(keys[i]) {
                 if m.contains(.restrictive) { return nil }
                 if m.contains(.particle) { return i }
             }
             i += 1
         }
         for back in 1...2 where j - back >= 0 {
-            if let m = lexicon.markers.single[keys[j - back]], m.contains(.particle) { return j }
+            if let m = lexicon.markers.word(keys[j - back]), m.contains(.particle) { return j }
         }
         return nil
     }
 
     /// A verb form after a passive auxiliary ("est critiqué", "was criticised") — but not a reflexive one
     /// ("s'est moqué").
-    func isPassive(_ keys: [String], at j: Int) -> Bool {
+    func isPassive(_ keys: [UInt64], at j: Int) -> Bool {
         for back in 1...2 where j - back >= 0 {
-            guard let m = lexicon.markers.single[keys[j - back]], m.contains(.passive) else { continue }
+            guard let m = lexicon.markers.word(keys[j - back]), m.contains(.passive) else { continue }
             let before = j - back - 1
-            if before >= 0, let r = lexicon.markers.single[keys[before]], r.contains(.reflexive) { return false }
+            if before >= 0, let r = lexicon.markers.word(keys[before]), r.contains(.reflexive) { return false }
             return true
         }
         return false
