@@ -285,6 +285,15 @@ extension ToneScorer {
                     if let (length, c) = cue {
                         if c.kind == .voice {
                             if lastEntity >= 0 { voice = lastEntity }
+                            // A feeling caused by someone ("déçue par l'Europe", "outraged by X's remarks"): the cause
+                            // named after the agent marker is judged with the feeling's polarity.
+                            if j + length < keys.count, lexicon.markers.word(keys[j + length])?.contains(.agent) == true,
+                               var score = lexicon.polarity[keys[j + length - 1]], score != 0 {
+                                if j <= negatedUntil { score *= score > 0 ? ToneWeights.negatedPositive : ToneWeights.negatedNegative }
+                                let causes = entities(in: forwardScope(text, tokens, from: t + length + 1, to: range.upperBound, quoted: insideMarks),
+                                                      entityAt, except: voice)
+                                for e in causes { r.targets.append((e, Int32(si), score)) }
+                            }
                             skip = length - 1
                             continue
                         }

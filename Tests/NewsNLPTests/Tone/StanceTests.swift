@@ -350,6 +350,18 @@ private struct Fixture {
         #expect(f.score().stance("paul-verdasque").label == .neutral)
     }
 
+    @Test func aFeelingCausedBySomeoneJudgesTheCause() {
+        var f = Fixture("Lise Moranges s'est dite très déçue par Paul Verdasque lors de la réunion.")
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
+        f.person("lise-moranges", "Lise Moranges", mentions: [f.mention("Lise Moranges")])
+        let scored = f.score()
+        #expect(scored.stance("paul-verdasque").label == .negative)
+        #expect(scored.stance("lise-moranges").label == .neutral)
+        var g = Fixture("Margaret Olsen said she was outraged by Peter Hale.", .english)
+        g.person("peter-hale", "Peter Hale", mentions: [g.mention("Peter Hale")])
+        #expect(g.score().stance("peter-hale").label == .negative)
+    }
+
     @Test func thePassiveSubjectIsNotTheNameInsideItsApposition() {
         var f = Fixture("L'idée, portée par Paul Verdasque alors ministre, a été saluée par les syndicats.")
         f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
