@@ -81,6 +81,9 @@ private struct CorefPass {
     var topic: [Bool]
     var lastMention: [Int]
     var heads: [Set<UInt64>]
+    /// The organisations' name words of five letters or more, by their first five (`stemKey`), in entity order:
+    /// built at the first group description that needs it.
+    var stems: [UInt64: [(entity: Int, word: [Unicode.Scalar])]]?
     var genderVotes: [(m: Double, f: Double)]
 
     // Results.
@@ -434,19 +437,36 @@ private struct CorefPass {
     /// The organisation of the document whose name has a word of the same stem as token `h` ("insoumis" and
     /// "La France insoumise", "socialistes" and "Parti socialiste"), or -1: a common prefix of at least five letters
     /// that leaves at most two letters of the shorter word.
-    func organisation(sharingStemWith h: Int) -> Int {
+    /// - Complexity: one lookup in `stems`, the organisations' name words of five letters or more by their first
+    ///   five (built once per document), instead of a scan of every organisation per description.
+    mutating func organisation(sharingStemWith h: Int) -> Int {
         guard h >= 0 && h < tokens.count else { return -1 }
         let word = Array(Folding.fold(document.utf8, tokens[h].span).unicodeScalars)
         guard word.count >= 5 else { return -1 }
-        for (k, e) in entities.enumerated() where e.type == .organisation {
-            for part in Folding.fold(e.name).split(separator: " ") {
-                let w = Array(part.unicodeScalars)
-                var common = 0
-                while common < min(w.count, word.count) && w[common] == word[common] { common += 1 }
-                if common >= 5 && common >= min(w.count, word.count) - 2 { return k }
+        if stems == nil {
+            var index: [UInt64: [(entity: Int, word: [Unicode.Scalar])]] = [:]
+            for (k, e) in entities.enumerated() where e.type == .organisation {
+                for part in Folding.fold(e.name).split(separator: " ") {
+                    let w = Array(part.unicodeScalars)
+                    if w.count >= 5 { index[Self.stemKey(w), default: []].append((k, w)) }
+                }
             }
+            stems = index
+        }
+        // Every word that shares five letters with `word` is under the same key, in the order of the entities.
+        for (k, w) in stems?[Self.stemKey(word)] ?? [] {
+            var common = 0
+            while common < min(w.count, word.count) && w[common] == word[common] { common += 1 }
+            if common >= 5 && common >= min(w.count, word.count) - 2 { return k }
         }
         return -1
+    }
+
+    /// The first five scalars of a folded word, packed (a key of `stems`).
+    static func stemKey(_ w: [Unicode.Scalar]) -> UInt64 {
+        var key: UInt64 = 14_695_981_039_346_656_037
+        for c in w.prefix(5) { key = (key ^ UInt64(c.value)) &* 1_099_511_628_211 }
+        return key
     }
 
     /// A plural pronoun ("ils", "-elles", "they"): the most salient organisation, if one stands out.
