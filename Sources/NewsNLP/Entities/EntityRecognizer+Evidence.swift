@@ -120,6 +120,8 @@ extension EntityRecognizer {
         var endsAt = [Int: Int]()  // token after a found name → index in `found`
         for (k, f) in found.enumerated() { endsAt[f.first + f.count] = k }
         var defined = WordTable<Int>()  // acronym hash → index in `found` of its entity
+        var removed = Set<Int>()  // indices in `found` of names a long form replaced
+        defer { if !removed.isEmpty { found = found.indices.filter { !removed.contains($0) }.map { found[$0] } } }
         var any = false
         for s in d.sentences where !s.boilerplate {
             let lo = Int(s.tokens.lowerBound), hi = Int(s.tokens.upperBound)
@@ -134,14 +136,17 @@ extension EntityRecognizer {
                 if let k = endsAt[p], found[k].type != .person {
                     entity = k
                 } else if let n = initialsSpell(Array(letters), before: p, lo, info, d),
-                          !found.contains(where: { $0.source == .lexicon && $0.first < p && $0.first + $0.count > p - n }) {
-                    // The long form replaces the pattern names found inside it ("la Fédération" alone).
-                    found.removeAll { $0.first < p && $0.first + $0.count > p - n }
+                          !found.indices.contains(where: { !removed.contains($0) && found[$0].source == .lexicon && found[$0].first < p && found[$0].first + found[$0].count > p - n }) {
+                    // The long form replaces the pattern names found inside it ("la Fédération" alone). They are
+                    // set aside and dropped at the end, so that the indices of `found` stay valid meanwhile.
+                    for k in found.indices where !removed.contains(k) && found[k].first < p && found[k].first + found[k].count > p - n {
+                        removed.insert(k)
+                        if endsAt[found[k].first + found[k].count] == k { endsAt[found[k].first + found[k].count] = nil }
+                    }
                     for t in (p - n)..<p { taken[t] = false }
                     add(p - n, n, .organisation, nil, d, &taken, &found)
                     entity = found.count - 1
-                    endsAt = [:]
-                    for (k, f) in found.enumerated() { endsAt[f.first + f.count] = k }
+                    endsAt[p] = found.count - 1
                 }
                 guard let e = entity else { continue }
                 defined[info[a].hash] = e
