@@ -127,4 +127,32 @@ struct EntityEvidenceTests {
         let orgs = try EntityLexiconParser.parse(LexiconFile.builtIn("entities/organisations.tsv")!)
         #expect(orgs.first { $0.id == "maison-blanche" }?.english == "White House")
     }
+
+    @Test func anAcronymDefinedEarlierKeepsItsEntityWhenALaterLongFormReplacesNames() throws {
+        // Two names found earlier sit inside the second long form and are replaced by it: the entity the first
+        // acronym was defined for must still be the one its later use names (the pass once shifted its indices).
+        let text = "La Direction générale de la prévention (DGP) a publié une note. Le parquet a été saisi par la "
+            + "Haute Autorité des routes (HAR) mardi. La DGP a répondu."
+        let d = segmented(text, language: .french)
+        let recognizer = EntityRecognizer.load(.french, from: .builtIn)
+        let info = zip(d.features.foldHash, d.features.shape).map { TokenInfo(hash: $0, shape: $1) }
+        let index = { (word: String, occurrence: Int) -> Int in
+            let hits = d.tokens.indices.filter { d.string(d.tokens[$0].span) == word }
+            return hits[occurrence]
+        }
+        var taken = [Bool](repeating: false, count: d.tokens.count)
+        var found: [EntityRecognizer.Found] = []
+        for word in ["Haute", "Autorité"] {
+            let t = index(word, 0)
+            found.append(.init(first: t, count: 1, key: "pattern:" + word.lowercased(), type: .organisation, name: word,
+                               gender: nil, source: .pattern))
+            taken[t] = true
+        }
+        recognizer.acronymPass(info, d, &taken, &found)
+        let later = index("DGP", 1)
+        let use = try #require(found.first { $0.first == later })
+        #expect(use.name == "Direction générale de la prévention")
+        #expect(!found.contains { $0.name == "Haute" || $0.name == "Autorité" })
+        #expect(found.contains { $0.name == "Haute Autorité des routes" })
+    }
 }
