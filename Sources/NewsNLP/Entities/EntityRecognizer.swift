@@ -411,6 +411,13 @@ extension EntityRecognizer {
         }
     }
 
+    /// A key for a sequence of word hashes (`appositionRoles`' learned phrases).
+    static func phraseKey(_ words: ArraySlice<UInt64>) -> UInt64 {
+        var key: UInt64 = 14_695_981_039_346_656_037
+        for w in words { key = (key ^ w) &* 1_099_511_628_211 }
+        return key
+    }
+
     /// Role phrases in apposition before a person ("le gouverneur de Floride Ron DeSantis", "le président
     /// américain Joe Biden"): recorded as roles, and their other occurrences in the document too.
     func appositionRoles(_ info: [TokenInfo], _ d: Document, _ entities: inout [Entity], _ index: [String: Int]) {
@@ -437,9 +444,16 @@ extension EntityRecognizer {
             }
         }
         guard !learned.isEmpty else { return }
-        // The learned phrases by their first word, in the order learned (no scan of every phrase per token).
-        var byFirstWord: [UInt64: [Int]] = [:]
-        for (n, l) in learned.enumerated() { byFirstWord[l.words[0], default: []].append(n) }
+        // The learned phrases by their words (the first learned of each), and the lengths learned after each
+        // first word: a few lookups per token, however many people the document gives the same role.
+        var byPhrase: [UInt64: Int] = [:]
+        var lengths: [UInt64: [Int]] = [:]
+        for (n, l) in learned.enumerated() {
+            let key = Self.phraseKey(l.words[...])
+            if byPhrase[key] == nil { byPhrase[key] = n }
+            if lengths[l.words[0]]?.contains(l.words.count) != true { lengths[l.words[0], default: []].append(l.words.count) }
+        }
+        var window: [UInt64] = []
         // Other occurrences of a learned role phrase after a determiner stand for the same person.
         for s in d.sentences where !s.boilerplate {
             let lo = Int(s.tokens.lowerBound), hi = Int(s.tokens.upperBound)
@@ -447,16 +461,18 @@ extension EntityRecognizer {
             while i < hi {
                 var matched = false
                 if patterns.determiners.contains(info[i - 1].hash), !isVerbInContext(i, count: 1, info, sentenceStart: lo, sentenceEnd: hi) {
-                    for n in byFirstWord[info[i].hash] ?? [] where learned[n].words.count <= hi - i {
-                        let l = learned[n]
-                        var ok = true
-                        for (k, w) in l.words.enumerated() where info[i + k].hash != w { ok = false; break }
-                        if ok {
-                            entities[l.entity].roles.append(Mention(span: Span(d.tokens[i].span.start, d.tokens[i + l.words.count - 1].span.end), sentence: Int32(s.tokens.lowerBound == 0 ? d.tokens[i].sentence : d.tokens[i].sentence)))
-                            i += l.words.count
-                            matched = true
-                            break
-                        }
+                    // The first learned phrase that the words at i spell, of any learned length.
+                    var best = Int.max
+                    for length in lengths[info[i].hash] ?? [] where length <= hi - i {
+                        window.removeAll(keepingCapacity: true)
+                        for k in i..<(i + length) { window.append(info[k].hash) }
+                        if let n = byPhrase[Self.phraseKey(window[...])], n < best, learned[n].words == window { best = n }
+                    }
+                    if best != Int.max {
+                        let l = learned[best]
+                        entities[l.entity].roles.append(Mention(span: Span(d.tokens[i].span.start, d.tokens[i + l.words.count - 1].span.end), sentence: d.tokens[i].sentence))
+                        i += l.words.count
+                        matched = true
                     }
                 }
                 if !matched { i += 1 }
