@@ -84,6 +84,9 @@ private struct CorefPass {
     /// The organisations' name words of five letters or more, by their first five (`stemKey`), in entity order:
     /// built at the first group description that needs it.
     var stems: [UInt64: [(entity: Int, word: [Unicode.Scalar])]]?
+    /// Organisations that their lexicon row describes with a noun for a kind of organisation ("quotidien",
+    /// "agence"): a newspaper or an agency reports, it is not the group a description of people means.
+    var medium: [Bool]
     var genderVotes: [(m: Double, f: Double)]
 
     // Results.
@@ -115,6 +118,7 @@ private struct CorefPass {
         topic = [Bool](repeating: false, count: n)
         lastMention = [Int](repeating: -1, count: n)
         heads = [Set<UInt64>](repeating: [], count: n)
+        medium = [Bool](repeating: false, count: n)
         genderVotes = [(m: Double, f: Double)](repeating: (0, 0), count: n)
         references = [[Reference]](repeating: [], count: n)
         roles = [[Mention]](repeating: [], count: n)
@@ -131,7 +135,13 @@ private struct CorefPass {
             if let g = e.gender { vote(k, g, 2) }
             // The lexicon's roles for this person ("secrétaire général de la CFDT") name their head words.
             if let i = speakers.byKey[WordKey.of(e.name)], speakers.entries[i].type == e.type {
-                for h in speakers.entries[i].roleHeads { addHead(h, to: k) }
+                for h in speakers.entries[i].roleHeads {
+                    addHead(h, to: k)
+                    // A newspaper, an agency, a channel: its row names it with a noun of kind `organisation`.
+                    if e.type == .organisation, lex.roles[h]?.contains(where: { $0.kind == .organisation && $0.words.count == 1 }) == true {
+                        medium[k] = true
+                    }
+                }
             }
         }
     }
@@ -329,7 +339,7 @@ private struct CorefPass {
                 // if one was just named.
                 target = entitiesNamed(in: d.start, d.end).filter { entities[$0].type == .organisation }.min() ?? -1
                 if target < 0 { target = organisation(sharingStemWith: d.headToken) }
-                if target < 0 { target = salientOrganisation(threshold: Weight.recency) }
+                if target < 0 { target = salientOrganisation(threshold: Weight.recency, people: true) }
             } else if d.kind == .organisation {
                 // "le quotidien", "l'agence": the organisation named in its complement, else the one described so.
                 target = entitiesNamed(in: d.start, d.end).filter { entities[$0].type == .organisation }.min() ?? -1
@@ -416,9 +426,11 @@ private struct CorefPass {
     }
 
     /// The most salient organisation above `threshold`, or -1.
-    func salientOrganisation(threshold: Double) -> Int {
+    /// `people`: for a description of people ("la majorité", "les élus"), which never means a newspaper, an
+    /// agency or a channel (`medium`).
+    func salientOrganisation(threshold: Double, people: Bool = false) -> Int {
         var target = -1, best = threshold
-        for k in active where entities[k].type == .organisation && salience[k] > best {
+        for k in active where entities[k].type == .organisation && salience[k] > best && !(people && medium[k]) {
             target = k; best = salience[k]
         }
         return target

@@ -119,6 +119,9 @@ struct CoreferenceTests {
         // No organisation of the document is a newspaper: "le journal" is nobody's, not the salient party's.
         let e = analyze("Le Parti socialiste a réagi mardi. Le journal n'a pas répondu aux questions.", .french)
         #expect(!references(e, "Parti socialiste").contains { $0.0 == "Le journal" })
+        // A description of people never means a newspaper, however salient.
+        let f = analyze("Le Figaro a publié mardi une longue enquête sur la réforme. La majorité a dénoncé une manipulation.", .french)
+        #expect(!references(f, "Le Figaro").contains { $0.0 == "La majorité" })
     }
 
     @Test func theReportedSubjectDoesNotTakeTheSpeakersPronoun() {
