@@ -345,9 +345,12 @@ private struct CorefPass {
                 target = entitiesNamed(in: d.start, d.end).filter { entities[$0].type == .organisation }.min() ?? -1
                 if target < 0 { target = organisation(describedBy: d.head) }
             } else {
-                // "l'ancienne ministre de Nicolas Sarkozy": someone other than the person in the complement.
+                // "l'ancienne ministre de Nicolas Sarkozy": someone other than the person in the complement; "X a
+                // apporté son soutien au député": someone other than a person named before it in its clause.
+                var excluding = d.relational ? entitiesNamed(in: d.start, d.end) : []
+                excluding.formUnion(peopleNamed(inClauseBefore: d.start, first: first))
                 target = salientPerson(gender: d.gender, head: d.head, affiliation: d.kind == .affiliation ? d.head : nil,
-                                       office: d.kind == .role, excluding: d.relational ? entitiesNamed(in: d.start, d.end) : [])
+                                       office: d.kind == .role, excluding: excluding)
             }
         }
         let sp = span(d.start, d.end)
@@ -524,6 +527,25 @@ private struct CorefPass {
             if people.count == 1, gender == nil || currentGender(people[0]) == nil || currentGender(people[0]) == gender { return people[0] }
         }
         return best
+    }
+
+    /// The people named in the clause before token `t` of a sentence that starts at `first`: back to a comma,
+    /// colon, semicolon, bracket or quote mark (a description never means the subject or another person of its
+    /// own clause).
+    func peopleNamed(inClauseBefore t: Int, first: Int) -> Set<Int> {
+        var out = Set<Int>()
+        var u = t - 1
+        while u >= first {
+            if tokens[u].kind == .punctuation {
+                if isPunct(u, 0x2C) || isPunct(u, 0x3A) || isPunct(u, 0x3B) || isPunct(u, 0x28) || isPunct(u, 0x29) || quoted[u] != quoted[t] { break }
+                let b = text[Int(tokens[u].span.start)]
+                if b == 0x22 || b == 0xC2 || b == 0xE2 { break }  // " « » “ ” — –
+            } else if tokenEntity[u] >= 0, entities[Int(tokenEntity[u])].type == .person {
+                out.insert(Int(tokenEntity[u]))
+            }
+            u -= 1
+        }
+        return out
     }
 
     /// The entities named inside tokens [a, b).

@@ -136,11 +136,19 @@ extension ToneScorer {
         r.mentionsBySentence = [[Int32]](repeating: [], count: d.sentences.count)
 
         // Which entity each token names (names are not judgements), and which quote holds it.
+        // Names first, then the role phrases and descriptions, which take the names inside them: in "au député du
+        // Doubs" the judgement is aimed at the deputy, not at the place that describes him.
         var entityAt = [Int32](repeating: -1, count: tokens.count)
         for (k, e) in d.entities.enumerated() {
-            for m in e.chain {
+            for m in e.mentions {
                 var t = Self.firstToken(endingAfter: m.span.start, in: tokens)
                 while t < tokens.count && tokens[t].span.start < m.span.end { entityAt[t] = Int32(k); t += 1 }
+            }
+        }
+        for (k, e) in d.entities.enumerated() {
+            for span in e.roles.map(\.span) + e.references.map(\.span) {
+                var t = Self.firstToken(endingAfter: span.start, in: tokens)
+                while t < tokens.count && tokens[t].span.start < span.end { entityAt[t] = Int32(k); t += 1 }
             }
         }
         handles(d, &entityAt)

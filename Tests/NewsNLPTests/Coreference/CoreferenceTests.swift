@@ -124,6 +124,19 @@ struct CoreferenceTests {
         #expect(!references(f, "Le Figaro").contains { $0.0 == "La majorité" })
     }
 
+    @Test func aDescriptionNeverMeansAPersonNamedBeforeItInItsClause() {
+        // Both men are "député": the one who greets is not the one greeted.
+        let d = analyze("Le député Paul Verdasque a été agressé samedi. L'ancien député Luc Mervent a salué le député pour son courage.", .french)
+        #expect(references(d, "Paul Verdasque").contains { $0.0 == "le député" })
+        #expect(!references(d, "Luc Mervent").contains { $0.0 == "le député" })
+    }
+
+    @Test func aContractedDeterminerOpensADescription() {
+        // "au" is "à le": "au député du Doubs" refers back like "le député".
+        let d = analyze("Le député Paul Verdasque a été agressé samedi. Plusieurs élus ont apporté leur soutien au député du Doubs.", .french)
+        #expect(references(d, "Paul Verdasque").contains { $0.0 == "au député du Doubs" && $0.1 == .description })
+    }
+
     @Test func theReportedSubjectDoesNotTakeTheSpeakersPronoun() {
         let d = analyze("""
         Le matin, le préfet de la région, Henri Vasseur, avait expliqué que Yanis M. avait agi seul. Il a précisé sa pensée.

@@ -362,6 +362,18 @@ private struct Fixture {
         #expect(g.score().stance("peter-hale").label == .negative)
     }
 
+    @Test func aJudgementOfADescriptionIsNotAimedAtTheNameInsideIt() {
+        // The description "au député du Doubs" is the deputy's (coreference); the place that describes him is not
+        // who the support is for.
+        var f = Fixture("Plusieurs élus ont apporté leur soutien au député du Doubs samedi.")
+        f.person("paul-verdasque", "Paul Verdasque", mentions: [])
+        f.document.entities[0].references = [Reference(span: f.span("député du Doubs"), sentence: 0, kind: .description)]
+        f.document.entities.append(Entity(id: "doubs", name: "Doubs", type: .location, source: .lexicon, mentions: [f.mention("Doubs")]))
+        let scored = f.score()
+        #expect(scored.stance("paul-verdasque").label == .positive)
+        #expect(scored.stance("doubs").label == .neutral)
+    }
+
     @Test func thePassiveSubjectIsNotTheNameInsideItsApposition() {
         var f = Fixture("L'idée, portée par Paul Verdasque alors ministre, a été saluée par les syndicats.")
         f.person("paul-verdasque", "Paul Verdasque", mentions: [f.mention("Paul Verdasque")])
