@@ -479,9 +479,7 @@ private struct CorefPass {
 
     /// The first five scalars of a folded word, packed (a key of `stems`).
     static func stemKey(_ w: [Unicode.Scalar]) -> UInt64 {
-        var key: UInt64 = 14_695_981_039_346_656_037
-        for c in w.prefix(5) { key = (key ^ UInt64(c.value)) &* 1_099_511_628_211 }
-        return key
+        w.prefix(5).reduce(FoldHash.seed) { FoldHash.combine($0, UInt64($1.value)) }
     }
 
     /// A plural pronoun ("ils", "-elles", "they"): the most salient organisation, if one stands out.

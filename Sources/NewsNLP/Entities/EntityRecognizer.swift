@@ -411,13 +411,6 @@ extension EntityRecognizer {
         }
     }
 
-    /// A key for a sequence of word hashes (`appositionRoles`' learned phrases).
-    static func phraseKey(_ words: ArraySlice<UInt64>) -> UInt64 {
-        var key: UInt64 = 14_695_981_039_346_656_037
-        for w in words { key = (key ^ w) &* 1_099_511_628_211 }
-        return key
-    }
-
     /// Role phrases in apposition before a person ("le gouverneur de Floride Ron DeSantis", "le président
     /// américain Joe Biden"): recorded as roles, and their other occurrences in the document too.
     func appositionRoles(_ info: [TokenInfo], _ d: Document, _ entities: inout [Entity], _ index: [String: Int]) {
@@ -449,11 +442,10 @@ extension EntityRecognizer {
         var byPhrase: [UInt64: Int] = [:]
         var lengths: [UInt64: [Int]] = [:]
         for (n, l) in learned.enumerated() {
-            let key = Self.phraseKey(l.words[...])
+            let key = l.words.reduce(FoldHash.seed, FoldHash.combine)
             if byPhrase[key] == nil { byPhrase[key] = n }
             if lengths[l.words[0]]?.contains(l.words.count) != true { lengths[l.words[0], default: []].append(l.words.count) }
         }
-        var window: [UInt64] = []
         // Other occurrences of a learned role phrase after a determiner stand for the same person.
         for s in d.sentences where !s.boilerplate {
             let lo = Int(s.tokens.lowerBound), hi = Int(s.tokens.upperBound)
@@ -464,9 +456,8 @@ extension EntityRecognizer {
                     // The first learned phrase that the words at i spell, of any learned length.
                     var best = Int.max
                     for length in lengths[info[i].hash] ?? [] where length <= hi - i {
-                        window.removeAll(keepingCapacity: true)
-                        for k in i..<(i + length) { window.append(info[k].hash) }
-                        if let n = byPhrase[Self.phraseKey(window[...])], n < best, learned[n].words == window { best = n }
+                        let words = info[i..<(i + length)].lazy.map(\.hash)
+                        if let n = byPhrase[words.reduce(FoldHash.seed, FoldHash.combine)], n < best, learned[n].words.elementsEqual(words) { best = n }
                     }
                     if best != Int.max {
                         let l = learned[best]

@@ -53,12 +53,8 @@ enum QuoteMarks {
                 case 0x203A: family = .angle; side = -1
                 default: i += n; continue
                 }
-                let before: Unicode.Scalar? = i > Int(paragraph.start) ? text.scalar(before: i).0 : nil
-                let after: Unicode.Scalar? = i + n < end ? text.scalar(at: i + n).0 : nil
-                let spaceBefore = before.map { $0.isSpace || "([{—–-/".unicodeScalars.contains($0) } ?? true
-                let spaceAfter = after.map { $0.isSpace || ".,;:!?)]}…".unicodeScalars.contains($0) } ?? true
-                marks.append(Mark(start: i, length: n, family: family, side: side,
-                                  leansOpen: spaceBefore && !spaceAfter, leansClose: !spaceBefore && spaceAfter))
+                let (leansOpen, leansClose) = lean(text, at: i, length: n, within: Int(paragraph.start), end)
+                marks.append(Mark(start: i, length: n, family: family, side: side, leansOpen: leansOpen, leansClose: leansClose))
                 i += n
             }
             pair(marks, family: .guillemet, text, into: &out)
@@ -68,6 +64,17 @@ enum QuoteMarks {
         }
         out.sort { $0.content.start != $1.content.start ? $0.content.start < $1.content.start : $0.content.end > $1.content.end }
         return out
+    }
+
+    /// The side a quote mark of `n` bytes at `i` leans to, from its neighbours inside [lower, upper): a space (or a
+    /// bracket, a dash, nothing) before and a word after leans to opening; a word before and a space, punctuation
+    /// or nothing after leans to closing.
+    static func lean(_ text: UnsafeBufferPointer<UInt8>, at i: Int, length n: Int, within lower: Int, _ upper: Int) -> (open: Bool, close: Bool) {
+        let before: Unicode.Scalar? = i > lower ? text.scalar(before: i).0 : nil
+        let after: Unicode.Scalar? = i + n < upper ? text.scalar(at: i + n).0 : nil
+        let spaceBefore = before.map { $0.isSpace || "([{—–-/".unicodeScalars.contains($0) } ?? true
+        let spaceAfter = after.map { $0.isSpace || ".,;:!?)]}…".unicodeScalars.contains($0) } ?? true
+        return (spaceBefore && !spaceAfter, !spaceBefore && spaceAfter)
     }
 
     /// Typographic marks: a stack, so that nested quotes pair inside out. A closing mark with nothing open that

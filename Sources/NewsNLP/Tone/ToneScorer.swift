@@ -198,8 +198,7 @@ extension ToneScorer {
                         case 2: insideMarks.toggle()
                         default: break
                         }
-                        let b = text[Int(tok.span.start)]
-                        let strong = b == 0x3B || b == 0x2E || b == 0x21 || b == 0x3F  // ; . ! ?
+                        let strong = isStrong(text, tok.span)
                         if strong || isClauseBreak(text, tok.span) {
                             clause += 1
                             negatedUntil = -1
@@ -614,7 +613,7 @@ private extension ToneScorer {
                 if !open && quoted && (mark == -1 || mark == 2) { break }
                 if mark == 1 || (mark == 2 && !open) { open = true } else if mark == -1 || mark == 2 { open = false }
                 let b = text[Int(tok.span.start)]
-                if b == 0x3B || b == 0x2E || b == 0x21 || b == 0x3F { break }
+                if isStrong(text, tok.span) { break }
                 if !open && isClauseBreak(text, tok.span) {
                     guard tail < 0, b == 0x2C, let and = listEnd(text, tokens, after: u, to: end, keys: keys, base: base) else { break }
                     tail = and
@@ -717,21 +716,22 @@ private extension ToneScorer {
     func frontedSubject(_ text: UnsafeRawBufferPointer, _ tokens: [Token], after start: Int, to end: Int, _ entityAt: [Int32], except: Int32) -> [Int32] {
         var u = start
         while u < end, !(tokens[u].kind == .punctuation && text[Int(tokens[u].span.start)] == 0x2C) {
-            if tokens[u].kind == .punctuation, isStrong(text, tokens[u].span) { return [] }
+            if tokens[u].kind == .punctuation, isStrong(text, tokens[u].span) || text[Int(tokens[u].span.start)] == 0x3A { return [] }
             u += 1
         }
         var v = u + 1
         while v < end && v <= u + ToneWeights.frontedReach {
-            if tokens[v].kind == .punctuation, isStrong(text, tokens[v].span) { return [] }
+            if tokens[v].kind == .punctuation, isStrong(text, tokens[v].span) || text[Int(tokens[v].span.start)] == 0x3A { return [] }
             if entityAt[v] >= 0 && entityAt[v] != except { return [entityAt[v]] }
             v += 1
         }
         return []
     }
 
+    /// A mark that ends a clause for good: ; . ! ?
     func isStrong(_ text: UnsafeRawBufferPointer, _ span: Span) -> Bool {
         let b = text[Int(span.start)]
-        return b == 0x3B || b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A  // ; . ! ? :
+        return b == 0x3B || b == 0x2E || b == 0x21 || b == 0x3F
     }
 
     func entities(in scope: Range<Int>, _ entityAt: [Int32], except: Int32) -> [Int32] {
@@ -795,14 +795,18 @@ private extension ToneScorer {
     }
 
     /// A verb right after a closing quote mark and a comma or dash (an incise: « … », dit-il). A straight mark
-    /// (") that opens a quote of the verb itself (a "condamné" ces actes) makes no incise.
+    /// (") that leans to opening a quote of the verb itself (a "condamné" ces actes) makes no incise.
     func followsQuote(_ text: UnsafeRawBufferPointer, _ tokens: [Token], _ t: Int, from first: Int) -> Bool {
         var u = t - 1
         var words = 0
         while u >= first && u >= t - 4 {
             if tokens[u].kind == .punctuation {
                 let mark = quoteMark(text, tokens[u].span)
-                if mark == 2 { return !opensQuote(text, tokens[u].span) }
+                if mark == 2 {
+                    // Straight: no incise when it leans to opening, as the quote layer reads it.
+                    let bytes = UnsafeBufferPointer(start: text.baseAddress!.assumingMemoryBound(to: UInt8.self), count: text.count)
+                    return !QuoteMarks.lean(bytes, at: Int(tokens[u].span.start), length: 1, within: 0, text.count).open
+                }
                 if mark != 0 { return mark != 1 }
             } else {
                 // An auxiliary between the incise and the participle ("», a déclaré X").
@@ -811,27 +815,6 @@ private extension ToneScorer {
             }
             u -= 1
         }
-        return false
-    }
-
-    /// A straight quote mark (") opens a quote when it follows a space (or the start of the text, an apostrophe or
-    /// an opening bracket) and a word is glued after it: ` "condamné"`, `l'"affaire"`; it closes otherwise
-    /// (`là", a déploré`, `'cause toujours'", critique`).
-    func opensQuote(_ text: UnsafeRawBufferPointer, _ span: Span) -> Bool {
-        let start = Int(span.start), end = Int(span.end)
-        guard end < text.count else { return false }
-        let next = text[end]
-        // After the mark: a letter, a digit or another opening sign, not a space or a closing punctuation mark.
-        if next <= 0x20 || next == 0x2C || next == 0x2E || next == 0x3B || next == 0x3A || next == 0x21 || next == 0x3F
-            || next == 0x29 || next == 0x5D { return false }
-        guard start > 0 else { return true }
-        let before = text[start - 1]
-        if before == 0x20 || before == 0x09 || before == 0x0A || before == 0x0D || before == 0x28 || before == 0x5B || before == 0x27 {
-            return true
-        }
-        // A no-break space (C2 A0) or a typographic apostrophe (E2 80 99).
-        if start >= 2, before == 0xA0, text[start - 2] == 0xC2 { return true }
-        if start >= 3, before == 0x99, text[start - 2] == 0x80, text[start - 3] == 0xE2 { return true }
         return false
     }
 
